@@ -1,0 +1,68 @@
+package dev.ptree.cli;
+
+import dev.ptree.model.SourceDocument;
+import dev.ptree.model.SourceDocument.ReadProblem;
+import dev.ptree.text.SourceText;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads a file the way nova opens it: UTF-8 text, strictly; problems become a ReadProblem. */
+final class SourceReader {
+  /** Larger files are not analysed (nova would need minutes and gigabytes for them). */
+  static final long MAX_BYTES = 256L * 1024 * 1024;
+
+  private SourceReader() {}
+
+  static SourceDocument read(Path file, String displayPath) {
+    String name = file.getFileName() == null ? displayPath : file.getFileName().toString();
+    try {
+      if (Files.isDirectory(file)) {
+        return problem(displayPath, name, "this is a directory, but its name matches *.yaml: nova"
+            + " fails with \"Unable to read yaml config file\"", false);
+      }
+      long size = Files.size(file);
+      if (size > MAX_BYTES) {
+        return problem(displayPath, name, "file is " + size / (1024 * 1024) + " MiB, over the "
+            + MAX_BYTES / (1024 * 1024) + " MiB ptree analyses; it was skipped", false);
+      }
+      return decode(displayPath, name, Files.readAllBytes(file));
+    } catch (IOException | SecurityException e) {
+      return problem(displayPath, name, "cannot read the file (" + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "): nova fails with \"Unable to"
+          + " read yaml config file\"", false);
+    }
+  }
+
+  private static SourceDocument problem(String path, String name, String message, boolean crash) {
+    return new SourceDocument(path, name, new SourceText(""), new ReadProblem(message, 0, crash));
+  }
+
+  static SourceDocument decode(String path, String name, byte[] bytes) {
+    CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult result = strict.decode(in, out, true);
+    if (!result.isError()) {
+      strict.flush(out);
+      out.flip();
+      return new SourceDocument(path, name, new SourceText(out.toString()), null);
+    }
+    int badByte = in.position();
+    int charOffset = out.position();
+    String lenient = new String(bytes, StandardCharsets.UTF_8);
+    String hint = bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+        || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) ? " (the file looks like UTF-16)" : "";
+    String message = String.format("byte 0x%02x at offset %d is not valid UTF-8%s: nova crashes"
+        + " reading the file with UnicodeDecodeError", bytes[badByte] & 0xFF, badByte, hint);
+    return new SourceDocument(path, name, new SourceText(lenient), new ReadProblem(message, charOffset, true));
+  }
+}

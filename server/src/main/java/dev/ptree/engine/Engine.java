@@ -1,0 +1,132 @@
+package dev.ptree.engine;
+
+import dev.ptree.model.ConfigFile;
+import dev.ptree.model.ProviderConfigReader;
+import dev.ptree.model.SourceDocument;
+import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.Finding;
+import dev.ptree.rules.Reporter;
+import dev.ptree.rules.Rule;
+import dev.ptree.rules.Rules;
+import dev.ptree.rules.Severity;
+import dev.ptree.rules.syntax.YmlNotLoaded;
+import dev.ptree.text.Escaper;
+import dev.ptree.text.Span;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs the rules over a config set. Pure: documents in, findings out. A rule that throws is
+ * isolated and becomes one "internal error" finding; the other rules still run.
+ */
+public final class Engine {
+  private final Settings settings;
+  private final Consumer<String> log;
+
+  public Engine(Settings settings, Consumer<String> log) {
+    this.settings = settings;
+    this.log = log;
+  }
+
+  public Engine() {
+    this(Settings.DEFAULT, message -> { });
+  }
+
+  /** Reads the documents of one config set (one nova directory) and checks them together. */
+  public List<Finding> checkConfigSet(String directory, List<SourceDocument> documents) {
+    List<SourceDocument> sorted = new ArrayList<>(documents);
+    sorted.sort(Comparator.comparing(SourceDocument::fileName, Engine::compareCodePoints));
+    List<ConfigFile> files = (sorted.size() > 1 ? sorted.parallelStream() : sorted.stream())
+        .map(ProviderConfigReader::read).toList();
+    return check(new ConfigSetContext(directory, files));
+  }
+
+  public List<Finding> check(ConfigSetContext context) {
+    List<Finding> raw = new ArrayList<>();
+    // nova never reads what its *.yaml glob skips: such files get PT109 and nothing else.
+    ConfigSetContext loaded = new ConfigSetContext(context.directory(),
+        context.files().stream().filter(ConfigFile::loadedByNova).toList());
+    for (Rule rule : Rules.all()) {
+      if (!settings.enabled(rule.code())) {
+        continue;
+      }
+      Reporter reporter = new Reporter(rule.info());
+      try {
+        rule.check(rule instanceof YmlNotLoaded ? context : loaded, reporter);
+        raw.addAll(reporter.findings());
+      } catch (RuntimeException | StackOverflowError e) {
+        log.accept("internal error in " + rule.code() + ": " + e);
+        String path = context.files().isEmpty() ? "" : context.files().get(0).path();
+        raw.add(new Finding(rule.info(), Severity.WARNING, path, Span.at(0),
+            "internal error in " + rule.code() + " (" + Escaper.escape(String.valueOf(e)) + "); other rules still ran",
+            List.of(), List.of()));
+      }
+    }
+    return finish(context, raw);
+  }
+
+  private List<Finding> finish(ConfigSetContext context, List<Finding> raw) {
+    Map<String, ConfigFile> byPath = new HashMap<>();
+    Map<String, Suppressions> suppressions = new HashMap<>();
+    for (ConfigFile f : context.files()) {
+      byPath.put(f.path(), f);
+      suppressions.put(f.path(), Suppressions.parse(f.document().text()));
+    }
+    List<Finding> kept = new ArrayList<>(raw.size());
+    for (Finding f : raw) {
+      ConfigFile file = byPath.get(f.path());
+      if (file != null && suppressions.get(f.path()).suppresses(f, file.document().text())) {
+        continue;
+      }
+      Severity override = settings.severityOverrides().get(f.code());
+      kept.add(override == null ? f : f.withSeverity(override));
+    }
+    if (settings.enabled(Rules.UNUSED_SUPPRESSION.code())) {
+      for (ConfigFile file : context.files()) {
+        for (Suppressions.Entry e : suppressions.get(file.path()).unused()) {
+          String message = e.rule() == null
+              ? "unknown rule " + Escaper.quote(e.code()) + " in a suppression comment"
+              : "suppression of " + e.rule().code() + " is unused: nothing here triggers it";
+          kept.add(new Finding(Rules.UNUSED_SUPPRESSION.info(), Rules.UNUSED_SUPPRESSION.info().defaultSeverity(),
+              file.path(), e.span(), message, List.of(), List.of()));
+        }
+      }
+    }
+    kept.sort(Comparator.comparing(Finding::path).thenComparingInt(f -> f.span().start())
+        .thenComparing(Finding::code).thenComparing(Finding::message));
+    return dedupe(kept);
+  }
+
+  private static List<Finding> dedupe(List<Finding> sorted) {
+    List<Finding> out = new ArrayList<>(sorted.size());
+    Finding previous = null;
+    for (Finding f : sorted) {
+      if (previous == null || !(previous.code().equals(f.code()) && previous.span().equals(f.span())
+          && previous.message().equals(f.message()) && previous.path().equals(f.path()))) {
+        out.add(f);
+      }
+      previous = f;
+    }
+    return out;
+  }
+
+  /** Python sorts str by code point; Java's compareTo by UTF-16 unit. */
+  static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int x = a.codePointAt(i);
+      int y = b.codePointAt(j);
+      if (x != y) {
+        return Integer.compare(x, y);
+      }
+      i += Character.charCount(x);
+      j += Character.charCount(y);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.ptree.model;
+
+import dev.ptree.yaml.YEntry;
+import dev.ptree.yaml.YMapping;
+import dev.ptree.yaml.YNode;
+import dev.ptree.yaml.YScalar;
+import dev.ptree.yaml.ValueKind;
+
+/**
+ * A resource class and its inventory record. {@code resourceClass} is null when the key is not a
+ * string; {@code record} is null when the value is not a mapping; {@code effective} is false when
+ * a later duplicate key in the same mapping overrides this one.
+ */
+public record InventoryRecord(YEntry entry, String resourceClass, YMapping record, boolean effective) {
+
+  public YNode field(String name) {
+    return record == null ? null : record.get(name);
+  }
+
+  /** The field as an exact integer value as nova's jsonschema accepts it (5 or 5.0), or null. */
+  public Long integerField(String name) {
+    YNode node = field(name);
+    if (node instanceof YScalar s) {
+      if (s.kind() == ValueKind.INT) {
+        java.math.BigInteger v = (java.math.BigInteger) s.value();
+        return v.bitLength() < 63 ? v.longValue() : (v.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE);
+      }
+      if (s.kind() == ValueKind.FLOAT) {
+        double d = (Double) s.value();
+        if (!Double.isInfinite(d) && d == Math.rint(d)) {
+          return d >= 9.2e18 ? Long.MAX_VALUE : d <= -9.2e18 ? Long.MIN_VALUE : (long) d;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Field value with Placement's default when absent; null when present but unusable. */
+  public Long integerOrDefault(String name) {
+    return field(name) == null ? NovaSchema.defaultOf(name) : integerField(name);
+  }
+
+  /** allocation_ratio as a Python float, 1.0 when absent, null when not a number. */
+  public Double allocationRatio() {
+    YNode node = field("allocation_ratio");
+    if (node == null) {
+      return 1.0;
+    }
+    if (node instanceof YScalar s) {
+      if (s.kind() == ValueKind.FLOAT) {
+        return (Double) s.value();
+      }
+      if (s.kind() == ValueKind.INT) {
+        return ((java.math.BigInteger) s.value()).doubleValue();
+      }
+    }
+    return null;
+  }
+}

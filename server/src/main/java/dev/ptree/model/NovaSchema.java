@@ -1,0 +1,65 @@
+package dev.ptree.model;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Facts of nova's provider config SCHEMA_V1 and loader (nova/compute/provider_config.py) and of
+ * Placement's inventory validation, kept in one place. Patterns are Python {@code re.search}
+ * patterns: compiled with UNIX_LINES so that {@code $} also matches before one trailing newline
+ * and {@code .} stops only at newline, exactly as in Python.
+ */
+public final class NovaSchema {
+  private NovaSchema() {}
+
+  public static final Pattern SCHEMA_VERSION = python("^1.([0-9]|[1-9][0-9]+)$");
+  public static final Pattern UUID = python(
+      "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$");
+  public static final Pattern NAME_PATTERN = python("^[A-Z0-9_]{1,255}$");
+  /** Placement's CUSTOM_RC_PATTERN and CUSTOM_TRAIT_PATTERN. */
+  public static final Pattern PLACEMENT_CUSTOM = python("^CUSTOM_[A-Z0-9_]+$");
+  public static final String COMPUTE_NODE = "$COMPUTE_NODE";
+  public static final String CUSTOM_PREFIX = "CUSTOM_";
+  public static final int NAME_MAX_LENGTH = 200;
+
+  public static final List<String> TOP_LEVEL_KEYS = List.of("meta", "providers");
+  public static final List<String> META_KEYS = List.of("schema_version");
+  public static final List<String> PROVIDER_KEYS = List.of("identification", "inventories", "traits");
+  public static final List<String> IDENTIFICATION_KEYS = List.of("uuid", "name");
+  public static final List<String> ADJECTIVE_KEYS = List.of("additional");
+  public static final List<String> INTEGER_FIELDS = List.of("total", "reserved", "min_unit", "max_unit", "step_size");
+  public static final List<String> RECORD_FIELDS = List.of("total", "reserved", "min_unit", "max_unit",
+      "step_size", "allocation_ratio");
+  public static final String SOURCE_FILE_KEY = "__source_file";
+
+  /** Placement: db_const.MAX_INT and SQL_SP_FLOAT_MAX. */
+  public static final long MAX_INT = 2147483647L;
+  public static final double SP_FLOAT_MAX = 3.40282e38;
+
+  /**
+   * Deepest collection nesting nova survives: PyYAML's composer recurses once per level and
+   * nova, called from a shallow stack, dies with RecursionError at 490 nested block mappings
+   * (492 flow sequences). nova-compute starts from a deeper stack, so 490 is the line.
+   */
+  public static final int NOVA_MAX_DEPTH = 489;
+  /** Depth from which we warn that a deeper call stack in nova-compute may already crash. */
+  public static final int NOVA_DEPTH_WARNING = 400;
+
+  public static Pattern python(String regex) {
+    return Pattern.compile(regex, Pattern.UNIX_LINES);
+  }
+
+  public static boolean search(Pattern pattern, String text) {
+    return pattern.matcher(text).find();
+  }
+
+  /** Placement's defaults for fields a record leaves out. */
+  public static long defaultOf(String field) {
+    return switch (field) {
+      case "reserved" -> 0;
+      case "min_unit", "step_size" -> 1;
+      case "max_unit" -> MAX_INT;
+      default -> throw new IllegalArgumentException(field);
+    };
+  }
+}

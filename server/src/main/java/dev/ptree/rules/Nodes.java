@@ -1,0 +1,129 @@
+package dev.ptree.rules;
+
+import dev.ptree.text.Escaper;
+import dev.ptree.yaml.ValueKind;
+import dev.ptree.yaml.YEntry;
+import dev.ptree.yaml.YMapping;
+import dev.ptree.yaml.YNode;
+import dev.ptree.yaml.YScalar;
+import dev.ptree.yaml.YSequence;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Small helpers the rules share for walking nodes and describing values. */
+public final class Nodes {
+  private Nodes() {}
+
+  /**
+   * Visits every distinct node reachable from {@code root} exactly once, keys included, without
+   * recursion: aliases are shared, so an alias bomb costs no more than its text.
+   */
+  public static void forEachNode(YNode root, Consumer<YNode> visitor) {
+    if (root == null) {
+      return;
+    }
+    Set<YNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    ArrayDeque<YNode> stack = new ArrayDeque<>();
+    stack.push(root);
+    while (!stack.isEmpty()) {
+      YNode node = stack.pop();
+      if (!seen.add(node)) {
+        continue;
+      }
+      visitor.accept(node);
+      if (node instanceof YMapping m) {
+        for (int i = m.entries().size() - 1; i >= 0; i--) {
+          YEntry e = m.entries().get(i);
+          stack.push(e.value());
+          stack.push(e.key());
+        }
+      } else if (node instanceof YSequence s) {
+        for (int i = s.items().size() - 1; i >= 0; i--) {
+          stack.push(s.items().get(i));
+        }
+      }
+    }
+  }
+
+  /** "a string", "the integer 8", "a list"...: how messages name what was found. */
+  public static String describe(YNode node) {
+    if (node == null) {
+      return "nothing";
+    }
+    if (node instanceof YScalar s) {
+      return switch (s.kind()) {
+        case STR -> "the string " + Escaper.quote(s.text());
+        case NULL -> "null";
+        case BOOL -> "the boolean " + (Boolean.TRUE.equals(s.value()) ? "true" : "false")
+            + (s.style().isQuoted() ? "" : " (YAML 1.1 reads " + s.text() + " as a boolean)");
+        case INT -> "the integer " + s.value();
+        case FLOAT -> "the float " + Escaper.escape(s.text());
+        case TIMESTAMP -> "the date " + Escaper.escape(s.text());
+        default -> "binary data";
+      };
+    }
+    return switch (node.kind()) {
+      case MAPPING -> "a mapping";
+      case SEQUENCE -> "a list";
+      default -> "a " + node.kind().label();
+    };
+  }
+
+  public static boolean isString(YNode node) {
+    return node instanceof YScalar s && s.kind() == ValueKind.STR;
+  }
+
+  public static YScalar scalar(YNode node) {
+    return node instanceof YScalar s ? s : null;
+  }
+
+  /** Levenshtein distance, for did-you-mean suggestions. */
+  public static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  /** The known key a typo most likely meant, or null. */
+  public static String didYouMean(String key, java.util.List<String> known) {
+    String lower = key.toLowerCase(java.util.Locale.ROOT).strip();
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String k : known) {
+      int d = distance(lower, k);
+      boolean close = d <= Math.max(2, k.length() / 4)
+          || (lower.length() >= 5 && (k.startsWith(lower) || lower.startsWith(k)))
+          || (lower.length() >= 6 && commonPrefix(lower, k) >= 6);
+      if (close && d < bestDistance && !k.equals(key)) {
+        best = k;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  private static int commonPrefix(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    int i = 0;
+    while (i < n && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    return i;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.ptree.rules;
+
+import dev.ptree.model.ConfigFile;
+import dev.ptree.text.Span;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the findings of one rule run. */
+public final class Reporter {
+  private final RuleInfo rule;
+  private final List<Builder> pending = new ArrayList<>();
+
+  public Reporter(RuleInfo rule) {
+    this.rule = rule;
+  }
+
+  /** Starts a finding at the rule's default severity; chain the optional parts. */
+  public Builder report(ConfigFile file, Span span, String message) {
+    Builder b = new Builder(file.path(), span, message);
+    pending.add(b);
+    return b;
+  }
+
+  public List<Finding> findings() {
+    List<Finding> out = new ArrayList<>(pending.size());
+    for (Builder b : pending) {
+      out.add(new Finding(rule, b.severity, b.path, b.span, b.message, List.copyOf(b.related),
+          List.copyOf(b.fixes)));
+    }
+    return out;
+  }
+
+  public final class Builder {
+    private final String path;
+    private final Span span;
+    private final String message;
+    private Severity severity = rule.defaultSeverity();
+    private final List<Related> related = new ArrayList<>(1);
+    private final List<Fix> fixes = new ArrayList<>(1);
+
+    Builder(String path, Span span, String message) {
+      this.path = path;
+      this.span = span;
+      this.message = message;
+    }
+
+    public Builder severity(Severity s) {
+      this.severity = s;
+      return this;
+    }
+
+    public Builder related(ConfigFile file, Span at, String note) {
+      related.add(new Related(file.path(), at, note));
+      return this;
+    }
+
+    public Builder fix(Fix fix) {
+      fixes.add(fix);
+      return this;
+    }
+  }
+}

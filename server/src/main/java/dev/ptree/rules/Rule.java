@@ -1,0 +1,24 @@
+package dev.ptree.rules;
+
+/**
+ * One rule: its identity and documentation ({@link #info()}) and a pure check over a config set.
+ * Rules never throw on purpose; the engine isolates one that does.
+ */
+public abstract class Rule {
+  private final RuleInfo info;
+
+  protected Rule(String code, String name, Category category, Severity severity, String summary,
+      RuleDoc doc) {
+    this.info = new RuleInfo(code, name, category, severity, summary, doc);
+  }
+
+  public final RuleInfo info() {
+    return info;
+  }
+
+  public final String code() {
+    return info.code();
+  }
+
+  public abstract void check(ConfigSetContext context, Reporter out);
+}

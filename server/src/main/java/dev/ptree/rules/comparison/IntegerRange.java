@@ -1,0 +1,48 @@
+package dev.ptree.rules.comparison;
+
+import dev.ptree.model.InventoryRecord;
+import dev.ptree.model.NovaSchema;
+import dev.ptree.rules.Category;
+import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.Reporter;
+import dev.ptree.rules.Rule;
+import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.Severity;
+import dev.ptree.yaml.YNode;
+import dev.ptree.yaml.YScalar;
+
+public final class IntegerRange extends Rule {
+  public IntegerRange() {
+    super("PT305", "integer-range", Category.COMPARISON, Severity.ERROR,
+        "an inventory integer outside Placement's range",
+        new RuleDoc(
+            "Placement stores inventory fields as 32-bit integers: total, min_unit, max_unit and"
+                + " step_size must be 1..2147483647 and reserved 0..2147483647. nova's own schema"
+                + " checks only that they are integers.",
+            "nova loads the file, then Placement rejects the inventory with a 400 on every"
+                + " periodic update.",
+            "- CUSTOM_DISK_BYTES: {total: 4398046511104}     # above 2147483647",
+            "No fix: choose a larger unit (GiB instead of bytes)."));
+  }
+
+  @Override
+  public void check(ConfigSetContext context, Reporter out) {
+    context.forEachProvider((file, p) -> {
+      for (InventoryRecord r : p.mergedRecords()) {
+        for (String field : NovaSchema.INTEGER_FIELDS) {
+          Long v = r.integerField(field);
+          if (v == null) {
+            continue;
+          }
+          long min = field.equals("reserved") ? 0 : 1;
+          if (v < min || v > NovaSchema.MAX_INT) {
+            YNode node = r.field(field);
+            String shown = node instanceof YScalar s && s.value() != null ? s.value().toString() : String.valueOf(v);
+            out.report(file, node.span(), field + " " + shown + " is outside Placement's range "
+                + min + ".." + NovaSchema.MAX_INT + ": nova loads it, then Placement rejects the inventory");
+          }
+        }
+      }
+    });
+  }
+}

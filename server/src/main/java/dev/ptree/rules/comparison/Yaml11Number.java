@@ -1,0 +1,100 @@
+package dev.ptree.rules.comparison;
+
+import dev.ptree.model.ConfigFile;
+import dev.ptree.model.InventoryRecord;
+import dev.ptree.rules.Category;
+import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.Fix;
+import dev.ptree.rules.FixSafety;
+import dev.ptree.rules.Nodes;
+import dev.ptree.rules.Reporter;
+import dev.ptree.rules.Rule;
+import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.Severity;
+import dev.ptree.rules.TextEdit;
+import dev.ptree.text.Escaper;
+import dev.ptree.yaml.ScalarStyle;
+import dev.ptree.yaml.ValueKind;
+import dev.ptree.yaml.YNode;
+import dev.ptree.yaml.YScalar;
+import java.math.BigInteger;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
+public final class Yaml11Number extends Rule {
+  public Yaml11Number() {
+    super("PT301", "yaml11-number", Category.COMPARISON, Severity.WARNING,
+        "a number in a YAML 1.1 form that reads differently than it looks",
+        new RuleDoc(
+            "PyYAML reads YAML 1.1: 010 is octal 8, 0x1F is 31, 0b101 is 5, 1_000 is 1000 and"
+                + " 1:30 is sexagesimal 90. Reports every number written in such a form.",
+            "The value nova uses differs from the one a reader sees: `total: 010` reports 8.",
+            "- CUSTOM_DISK: {total: 010}     # 8, not 10\n# fixed:\n- CUSTOM_DISK: {total: 8}",
+            "Writing the decimal is safe: nova reads the very same number."));
+  }
+
+  @Override
+  public void check(ConfigSetContext context, Reporter out) {
+    for (ConfigFile file : context.parsedFiles()) {
+      Set<YNode> numericFields = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (var p : file.providers()) {
+        for (InventoryRecord r : p.records()) {
+          if (r.record() != null) {
+            r.record().entries().forEach(e -> numericFields.add(e.value()));
+          }
+        }
+      }
+      Nodes.forEachNode(file.root(), node -> {
+        if (node instanceof YScalar s && s.style() == ScalarStyle.PLAIN && s.explicitTag() == null) {
+          String reading = surprise(s);
+          if (reading != null) {
+            var finding = out.report(file, s.span(), "YAML 1.1 reads " + Escaper.escape(s.text())
+                + " as " + reading);
+            if (numericFields.contains(s)) {
+              finding.fix(Fix.edit("Write " + decimal(s), FixSafety.SAFE, new TextEdit(s.span(), decimal(s))));
+            }
+          }
+        }
+      });
+    }
+  }
+
+  /** How the value reads, when its form hides it; null for ordinary decimals. */
+  static String surprise(YScalar s) {
+    String t = s.text();
+    if (s.kind() == ValueKind.INT) {
+      String body = t.replaceFirst("^[-+]", "");
+      String value = s.value().toString();
+      if (body.startsWith("0b")) {
+        return value + " (binary)";
+      } else if (body.startsWith("0x")) {
+        return value + " (hexadecimal)";
+      } else if (body.length() > 1 && body.startsWith("0") && !body.replace("_", "").equals("0")) {
+        return value + " (octal)";
+      } else if (body.contains(":")) {
+        return value + " (base 60)";
+      } else if (body.contains("_")) {
+        return value + " (underscores are dropped)";
+      } else if (t.startsWith("+")) {
+        return value;
+      }
+      return null;
+    }
+    if (s.kind() == ValueKind.FLOAT) {
+      if (t.contains(":")) {
+        return decimal(s) + " (base 60)";
+      } else if (t.contains("_")) {
+        return decimal(s) + " (underscores are dropped)";
+      }
+    }
+    return null;
+  }
+
+  static String decimal(YScalar s) {
+    if (s.kind() == ValueKind.INT) {
+      return ((BigInteger) s.value()).toString();
+    }
+    return NumberAsString.pythonRepr((Double) s.value());
+  }
+}

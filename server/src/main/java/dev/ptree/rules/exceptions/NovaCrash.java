@@ -1,0 +1,160 @@
+package dev.ptree.rules.exceptions;
+
+import dev.ptree.model.ConfigFile;
+import dev.ptree.model.InventoryItem;
+import dev.ptree.model.InventoryRecord;
+import dev.ptree.model.NovaSchema;
+import dev.ptree.rules.Category;
+import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.Nodes;
+import dev.ptree.rules.Reporter;
+import dev.ptree.rules.Rule;
+import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.Severity;
+import dev.ptree.text.Escaper;
+import dev.ptree.text.Span;
+import dev.ptree.yaml.ValueKind;
+import dev.ptree.yaml.YNode;
+import dev.ptree.yaml.YScalar;
+import dev.ptree.yaml.YSequence;
+import dev.ptree.yaml.YamlProblem;
+
+public final class NovaCrash extends Rule {
+  public NovaCrash() {
+    super("PT501", "nova-crash", Category.EXCEPTION_HANDLING, Severity.ERROR,
+        "input that makes nova raise an unhandled exception",
+        new RuleDoc(
+            "Inputs nova does not turn into a clean ProviderConfigException but dies on: a value"
+                + " PyYAML cannot build (2024-02-30, 0x_, !!int abc → ValueError), nesting beyond"
+                + " Python's recursion limit, a non-string key in an inventory item (TypeError"
+                + " inside jsonschema), an inventory item that is a number or null (TypeError), a"
+                + " list holding non-strings (AttributeError), or a list of names that nova's merge"
+                + " cannot apply (ValueError).",
+            "nova-compute stops with a traceback instead of a message naming the file.",
+            "additional:\n  - 1: {total: 4}     # TypeError in jsonschema",
+            "No fix."));
+  }
+
+  @Override
+  public void check(ConfigSetContext context, Reporter out) {
+    for (ConfigFile file : context.parsedFiles()) {
+      java.util.List<Span> validated = validatedSpans(file);
+      for (YamlProblem p : file.yaml().problems()) {
+        if (p.kind() == YamlProblem.Kind.CRASH) {
+          boolean recursive = p.message().startsWith("recursive alias");
+          if (recursive && validated.stream().noneMatch(v -> within(p.span(), v))) {
+            out.report(file, p.span(), Escaper.escape(p.message()).replace("nova's schema validation"
+                + " recurses until RecursionError", "nova ignores this key, but any tool that walks it"
+                + " loops")).severity(Severity.WARNING);
+          } else {
+            out.report(file, p.span(), Escaper.escape(p.message()) + (recursive ? ""
+                : "; nova crashes loading the file"));
+          }
+        } else if (p.kind() == YamlProblem.Kind.LIMIT && p.message().contains("RecursionError")) {
+          out.report(file, p.span(), p.message());
+        }
+      }
+      int depth = file.yaml().maxCollectionDepth();
+      if (depth > NovaSchema.NOVA_MAX_DEPTH) {
+        out.report(file, Span.at(0), "collections nest " + depth + " levels deep; PyYAML's"
+            + " composer recurses once per level and nova crashes with RecursionError beyond "
+            + NovaSchema.NOVA_MAX_DEPTH);
+      } else if (depth >= NovaSchema.NOVA_DEPTH_WARNING) {
+        out.report(file, Span.at(0), "collections nest " + depth + " levels deep, close to the "
+            + NovaSchema.NOVA_MAX_DEPTH + " at which nova crashes with RecursionError")
+            .severity(Severity.WARNING);
+      }
+      for (var p : file.providers()) {
+        for (InventoryItem item : p.inventoryItems()) {
+          checkItem(file, item, out);
+        }
+      }
+    }
+  }
+
+  /** Where jsonschema descends: a recursive node anywhere else is never walked by nova. */
+  private static java.util.List<Span> validatedSpans(ConfigFile file) {
+    java.util.List<Span> out = new java.util.ArrayList<>();
+    var top = file.rootMapping();
+    YNode providers = top == null ? null : top.get("providers");
+    if (providers == null) {
+      return out;
+    }
+    if (providers.kind() != ValueKind.SEQUENCE) {
+      out.add(providers.span());
+      return out;
+    }
+    for (var p : file.providers()) {
+      if (p.mapping() == null) {
+        out.add(p.item().span());
+        continue;
+      }
+      YNode id = p.mapping().get("identification");
+      if (id != null) {
+        out.add(id.span());
+      }
+      for (String adjective : java.util.List.of("inventories", "traits")) {
+        YNode block = p.mapping().get(adjective);
+        if (block == null) {
+          continue;
+        }
+        YNode additional = block instanceof dev.ptree.yaml.YMapping m ? m.get("additional") : block;
+        if (additional != null) {
+          out.add(additional.span());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean within(Span inner, Span outer) {
+    return inner.start() >= outer.start() && inner.end() <= outer.end();
+  }
+
+  private void checkItem(ConfigFile file, InventoryItem item, Reporter out) {
+    YNode node = item.node();
+    switch (node.kind()) {
+      case MAPPING -> {
+        for (InventoryRecord r : item.records()) {
+          if (r.resourceClass() == null) {
+            out.report(file, r.entry().keySpan(), "resource class key is " + Nodes.describe(r.entry().key())
+                + ", not a string: nova's schema check raises TypeError (expected string or"
+                + " bytes-like object) and nova crashes");
+          }
+        }
+      }
+      case INT, FLOAT, BOOL, NULL, TIMESTAMP -> out.report(file, node.span(), "an inventory item"
+          + " that is " + Nodes.describe(node) + " passes nova's schema, then nova raises TypeError"
+          + " iterating it and crashes");
+      case BINARY -> out.report(file, node.span(), "an inventory item that is binary data passes"
+          + " nova's schema, then nova raises AttributeError on its bytes and crashes");
+      case SEQUENCE -> checkListItem(file, (YSequence) node, out);
+      default -> { }
+    }
+  }
+
+  private void checkListItem(ConfigFile file, YSequence list, Reporter out) {
+    for (YNode element : list.items()) {
+      if (!(element instanceof YScalar s) || s.kind() != ValueKind.STR) {
+        out.report(file, element.span(), "an inventory item that is a list holding "
+            + Nodes.describe(element) + " makes nova raise AttributeError and crash");
+        return;
+      }
+    }
+    if (list.items().isEmpty()) {
+      return;
+    }
+    boolean allCustom = list.items().stream()
+        .allMatch(e -> ((YScalar) e).text().startsWith(NovaSchema.CUSTOM_PREFIX));
+    if (allCustom) {
+      out.report(file, list.span(), "an inventory item that is a list of names passes nova's"
+          + " checks, but merging it into the provider raises ValueError (\"dictionary update"
+          + " sequence element #0 has length " + ((YScalar) list.items().get(0)).text().length()
+          + "; 2 is required\"); write a mapping of resource class to record");
+    } else {
+      out.report(file, list.span(), "an inventory item that is a list of names is not a mapping"
+          + " of resource class to record; nova refuses its standard names as \"Invalid resource"
+          + " class\"");
+    }
+  }
+}

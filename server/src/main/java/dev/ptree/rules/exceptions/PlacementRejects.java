@@ -1,0 +1,58 @@
+package dev.ptree.rules.exceptions;
+
+import dev.ptree.model.ConfigFile;
+import dev.ptree.model.InventoryRecord;
+import dev.ptree.model.NovaSchema;
+import dev.ptree.model.TraitItem;
+import dev.ptree.rules.Category;
+import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.Reporter;
+import dev.ptree.rules.Rule;
+import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.Severity;
+import dev.ptree.text.Escaper;
+import dev.ptree.text.Span;
+
+public final class PlacementRejects extends Rule {
+  public PlacementRejects() {
+    super("PT502", "placement-rejects", Category.EXCEPTION_HANDLING, Severity.ERROR,
+        "a name nova accepts and Placement rejects",
+        new RuleDoc(
+            "nova only checks that a custom name starts with CUSTOM_; Placement requires"
+                + " ^CUSTOM_[A-Z0-9_]+$, so `CUSTOM_` alone is refused. A resource class ending in"
+                + " a newline passes nova's pattern but breaks the JSON Placement builds for it.",
+            "nova starts, then every periodic update fails with a 400 from Placement.",
+            "traits:\n  additional: [CUSTOM_]",
+            "No fix: complete the name."));
+  }
+
+  @Override
+  public void check(ConfigSetContext context, Reporter out) {
+    context.forEachProvider((file, p) -> {
+      for (InventoryRecord r : p.records()) {
+        if (r.resourceClass() != null) {
+          checkName(file, "resource class", r.resourceClass(), r.entry().keySpan(), true, out);
+        }
+      }
+      for (TraitItem t : p.traits()) {
+        if (t.name() != null) {
+          checkName(file, "trait", t.name(), t.node().span(), false, out);
+        }
+      }
+    });
+  }
+
+  private void checkName(ConfigFile file, String what, String name, Span span, boolean resourceClass,
+      Reporter out) {
+    if (!NovaSchema.search(NovaSchema.NAME_PATTERN, name) || !name.startsWith(NovaSchema.CUSTOM_PREFIX)) {
+      return; // nova itself refuses it: PT107 / PT108
+    }
+    if (!NovaSchema.search(NovaSchema.PLACEMENT_CUSTOM, name)) {
+      out.report(file, span, what + " " + Escaper.quote(name) + " passes nova, but Placement"
+          + " requires ^CUSTOM_[A-Z0-9_]+$ and rejects it (400)");
+    } else if (resourceClass && name.endsWith("\n")) {
+      out.report(file, span, what + " " + Escaper.quote(name) + " ends in a newline: nova accepts"
+          + " it, but Placement answers 400 (malformed JSON) creating the class");
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.ptree.rules.neutralization;
+
+import dev.ptree.model.ConfigFile;
+import dev.ptree.rules.Category;
+import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.Nodes;
+import dev.ptree.rules.Reporter;
+import dev.ptree.rules.Rule;
+import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.Severity;
+import dev.ptree.text.Escaper;
+import dev.ptree.yaml.ValueKind;
+import dev.ptree.yaml.YScalar;
+import java.util.Set;
+
+public final class ControlCharacters extends Rule {
+  public ControlCharacters() {
+    super("PT401", "control-characters", Category.NEUTRALIZATION, Severity.WARNING,
+        "control characters inside a value",
+        new RuleDoc(
+            "Control characters (C0, C1, DEL) written as escapes in a double-quoted string, or a"
+                + " line break carried into a name by a block scalar. In names, uuids, classes,"
+                + " traits and keys even a newline or tab counts; elsewhere newline and tab are"
+                + " fine. (Raw control characters in the file are PT100: PyYAML refuses them.)",
+            "nova passes the value on unchanged: into log lines (log forging, terminal escapes),"
+                + " and into comparisons where \"CUSTOM_A\\n\" is not CUSTOM_A — yet the schema's"
+                + " pattern accepts it, because Python's $ matches before a final newline.",
+            "traits:\n  additional: [\"CUSTOM_A\\n\"]",
+            "No fix."));
+  }
+
+  @Override
+  public void check(ConfigSetContext context, Reporter out) {
+    for (ConfigFile file : context.parsedFiles()) {
+      Set<YScalar> identifiers = TextScan.identifiers(file);
+      Nodes.forEachNode(file.root(), node -> {
+        if (node instanceof YScalar s && s.kind() == ValueKind.STR) {
+          boolean strict = identifiers.contains(s);
+          String t = s.text();
+          for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.getType(c) == Character.CONTROL && (strict || (c != '\n' && c != '\t' && c != '\r'))) {
+              out.report(file, s.span(), "value " + Escaper.quote(t) + " contains the control character "
+                  + Escaper.escape(Character.toString(c)));
+              break;
+            }
+          }
+        }
+      });
+    }
+  }
+}

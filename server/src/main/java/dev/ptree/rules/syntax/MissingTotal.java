@@ -1,0 +1,35 @@
+package dev.ptree.rules.syntax;
+
+import dev.ptree.model.InventoryRecord;
+import dev.ptree.rules.Category;
+import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.Reporter;
+import dev.ptree.rules.Rule;
+import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.Severity;
+
+public final class MissingTotal extends Rule {
+  public MissingTotal() {
+    super("PT105", "missing-total", Category.SYNTAX, Severity.ERROR,
+        "an inventory record without total",
+        new RuleDoc(
+            "Every additional inventory record must give `total`; the other fields have Placement"
+                + " defaults (reserved 0, min_unit 1, max_unit 2147483647, step_size 1,"
+                + " allocation_ratio 1.0).",
+            "nova's schema requires total and refuses the file without it.",
+            "- CUSTOM_FPGA:\n    reserved: 1      # no total: refused",
+            "No fix: only you know the total."));
+  }
+
+  @Override
+  public void check(ConfigSetContext context, Reporter out) {
+    context.forEachProvider((file, p) -> {
+      for (InventoryRecord r : p.records()) {
+        if (r.record() != null && r.record().effective("total") == null) {
+          out.report(file, r.entry().keySpan(), "inventory record " + r.resourceClass()
+              + " has no total; nova requires it");
+        }
+      }
+    });
+  }
+}

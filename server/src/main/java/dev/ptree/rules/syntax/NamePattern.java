@@ -1,0 +1,63 @@
+package dev.ptree.rules.syntax;
+
+import dev.ptree.model.ConfigFile;
+import dev.ptree.model.InventoryRecord;
+import dev.ptree.model.NovaSchema;
+import dev.ptree.model.TraitItem;
+import dev.ptree.rules.Category;
+import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.Fix;
+import dev.ptree.rules.FixSafety;
+import dev.ptree.rules.Reporter;
+import dev.ptree.rules.Rule;
+import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.Severity;
+import dev.ptree.rules.TextEdit;
+import dev.ptree.text.Escaper;
+import dev.ptree.text.Span;
+import java.util.Locale;
+
+public final class NamePattern extends Rule {
+  public NamePattern() {
+    super("PT107", "name-pattern", Category.SYNTAX, Severity.ERROR,
+        "a resource class or trait name outside ^[A-Z0-9_]{1,255}$",
+        new RuleDoc(
+            "Resource class keys and trait names must match ^[A-Z0-9_]{1,255}$: upper-case ASCII"
+                + " letters, digits and underscores, at most 255 of them.",
+            "nova's schema refuses the file: `custom_gold` or `CUSTOM-GOLD` is not a valid name.",
+            "traits:\n  additional: [custom_gold]\n# fixed:\ntraits:\n  additional: [CUSTOM_GOLD]",
+            "Upper-casing (and turning - . and spaces into _) is safe when the result matches the"
+                + " pattern: that is the name the message says nova needs."));
+  }
+
+  @Override
+  public void check(ConfigSetContext context, Reporter out) {
+    context.forEachProvider((file, p) -> {
+      for (InventoryRecord r : p.records()) {
+        if (r.resourceClass() != null) {
+          checkName(file, "resource class", r.resourceClass(), r.entry().keySpan(), out);
+        }
+      }
+      for (TraitItem t : p.traits()) {
+        if (t.name() != null) {
+          checkName(file, "trait", t.name(), t.node().span(), out);
+        }
+      }
+    });
+  }
+
+  private void checkName(ConfigFile file, String what, String name, Span span, Reporter out) {
+    if (NovaSchema.search(NovaSchema.NAME_PATTERN, name)) {
+      return;
+    }
+    String why = name.isEmpty() ? "is empty"
+        : name.length() > 255 ? "is " + name.length() + " characters long (at most 255)"
+        : "may hold only A-Z, 0-9 and _";
+    var finding = out.report(file, span, what + " " + Escaper.quote(name) + " " + why
+        + "; nova's schema refuses it");
+    String fixed = name.strip().toUpperCase(Locale.ROOT).replaceAll("[-. ]", "_");
+    if (!fixed.equals(name) && NovaSchema.search(NovaSchema.NAME_PATTERN, fixed) && !fixed.endsWith("\n")) {
+      finding.fix(Fix.edit("Write " + fixed, FixSafety.SAFE, new TextEdit(span, fixed)));
+    }
+  }
+}

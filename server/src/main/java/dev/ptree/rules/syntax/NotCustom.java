@@ -1,0 +1,59 @@
+package dev.ptree.rules.syntax;
+
+import dev.ptree.model.ConfigFile;
+import dev.ptree.model.InventoryRecord;
+import dev.ptree.model.NovaSchema;
+import dev.ptree.model.TraitItem;
+import dev.ptree.rules.Category;
+import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.Fix;
+import dev.ptree.rules.FixSafety;
+import dev.ptree.rules.Reporter;
+import dev.ptree.rules.Rule;
+import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.Severity;
+import dev.ptree.rules.TextEdit;
+import dev.ptree.text.Escaper;
+import dev.ptree.text.Span;
+
+public final class NotCustom extends Rule {
+  public NotCustom() {
+    super("PT108", "not-custom", Category.SYNTAX, Severity.ERROR,
+        "a standard (non-CUSTOM_) trait or resource class in a provider config",
+        new RuleDoc(
+            "A provider config may only add custom traits and resource classes, whose names start"
+                + " with CUSTOM_. Standard ones (VCPU, HW_CPU_X86_AVX2, ...) belong to the virt"
+                + " driver.",
+            "nova refuses the directory: \"Invalid traits, only custom traits are allowed\" or"
+                + " \"Invalid resource class, only custom resource classes are allowed\".",
+            "inventories:\n  additional:\n    - VGPU: {total: 4}     # standard: refused",
+            "Prefixing CUSTOM_ is unsafe: it makes a different, custom name."));
+  }
+
+  @Override
+  public void check(ConfigSetContext context, Reporter out) {
+    context.forEachProvider((file, p) -> {
+      for (InventoryRecord r : p.records()) {
+        if (r.resourceClass() != null) {
+          checkName(file, "resource class", r.resourceClass(), r.entry().keySpan(), out);
+        }
+      }
+      for (TraitItem t : p.traits()) {
+        if (t.name() != null) {
+          checkName(file, "trait", t.name(), t.node().span(), out);
+        }
+      }
+    });
+  }
+
+  private void checkName(ConfigFile file, String what, String name, Span span, Reporter out) {
+    if (!NovaSchema.search(NovaSchema.NAME_PATTERN, name) || name.startsWith(NovaSchema.CUSTOM_PREFIX)) {
+      return;
+    }
+    String plural = what.equals("trait") ? "traits" : "resource classes";
+    out.report(file, span, what + " " + Escaper.quote(name) + " is not custom: a provider config"
+        + " may only add CUSTOM_ " + plural + ", and nova refuses the directory")
+        .fix(Fix.edit("Write CUSTOM_" + name, FixSafety.UNSAFE,
+            new TextEdit(span, NovaSchema.CUSTOM_PREFIX + name)));
+  }
+}

@@ -1,0 +1,115 @@
+package dev.ptree.rules.syntax;
+
+import dev.ptree.model.ConfigFile;
+import dev.ptree.model.InventoryRecord;
+import dev.ptree.model.NovaSchema;
+import dev.ptree.model.ProviderConfigReader;
+import dev.ptree.model.ProviderEntry;
+import dev.ptree.rules.Category;
+import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.Fix;
+import dev.ptree.rules.FixSafety;
+import dev.ptree.rules.Nodes;
+import dev.ptree.rules.Reporter;
+import dev.ptree.rules.Rule;
+import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.Severity;
+import dev.ptree.rules.TextEdit;
+import dev.ptree.text.Escaper;
+import dev.ptree.yaml.YEntry;
+import dev.ptree.yaml.YMapping;
+import java.util.List;
+
+/** Keys SCHEMA_V1 does not define: an error where it forbids them, a warning where nova ignores them. */
+public final class UnknownKey extends Rule {
+  public UnknownKey() {
+    super("PT103", "unknown-key", Category.SYNTAX, Severity.WARNING,
+        "a key nova's schema does not define",
+        new RuleDoc(
+            "Reports keys SCHEMA_V1 does not define. In an identification or an inventory record"
+                + " the schema forbids them (error). At the top level, in meta, in a provider and in"
+                + " inventories/traits the schema allows them and nova silently ignores them"
+                + " (warning) — usually a typo such as `inventory` for `inventories`.",
+            "A misspelt key is accepted and ignored: the inventories or traits it holds are never"
+                + " reported to Placement, and nothing says so.",
+            "providers:\n  - identification: {name: cn1}\n    inventory:          # ignored by nova\n      additional: ...",
+            "Renaming to the suggested key is unsafe: it changes what nova loads."));
+  }
+
+  @Override
+  public void check(ConfigSetContext context, Reporter out) {
+    for (ConfigFile file : context.parsedFiles()) {
+      YMapping top = file.rootMapping();
+      if (top == null) {
+        continue;
+      }
+      ignored(file, top, with(NovaSchema.TOP_LEVEL_KEYS, NovaSchema.SOURCE_FILE_KEY), "at the top level", out);
+      YMapping meta = ProviderConfigReader.asMapping(top.get("meta"));
+      if (meta != null) {
+        ignored(file, meta, NovaSchema.META_KEYS, "in meta", out);
+      }
+      for (ProviderEntry p : file.providers()) {
+        if (p.mapping() == null) {
+          continue;
+        }
+        ignored(file, p.mapping(), with(NovaSchema.PROVIDER_KEYS, NovaSchema.SOURCE_FILE_KEY), "in a provider", out);
+        for (String adjective : List.of("inventories", "traits")) {
+          YMapping m = ProviderConfigReader.asMapping(p.mapping().get(adjective));
+          if (m != null) {
+            ignored(file, m, NovaSchema.ADJECTIVE_KEYS, "in " + adjective, out);
+          }
+        }
+        YMapping id = ProviderConfigReader.asMapping(p.mapping().get("identification"));
+        if (id != null) {
+          forbidden(file, id, NovaSchema.IDENTIFICATION_KEYS, "an identification", out);
+        }
+        for (InventoryRecord r : p.records()) {
+          if (r.record() != null) {
+            forbidden(file, r.record(), NovaSchema.RECORD_FIELDS, "an inventory record", out);
+          }
+        }
+      }
+    }
+  }
+
+  private static List<String> with(List<String> keys, String extra) {
+    return java.util.stream.Stream.concat(keys.stream(), java.util.stream.Stream.of(extra)).toList();
+  }
+
+  private void ignored(ConfigFile file, YMapping m, List<String> known, String where, Reporter out) {
+    for (YEntry e : m.entries()) {
+      String key = e.keyString();
+      if (e.merged() || (key != null && known.contains(key))) {
+        continue;
+      }
+      String shown = key == null ? Nodes.describe(e.key()) : Escaper.quote(key);
+      String suggestion = key == null ? null : Nodes.didYouMean(key, known);
+      var finding = out.report(file, e.keySpan(), "unknown key " + shown + " " + where
+          + " is ignored by nova" + (suggestion == null ? "" : "; did you mean \"" + suggestion + "\"?"));
+      if (suggestion != null) {
+        finding.fix(Fix.edit("Rename to \"" + suggestion + "\"", FixSafety.UNSAFE,
+            new TextEdit(e.keySpan(), suggestion)));
+      }
+    }
+  }
+
+  private void forbidden(ConfigFile file, YMapping m, List<String> known, String where, Reporter out) {
+    for (YEntry e : m.entries()) {
+      String key = e.keyString();
+      if (key != null && known.contains(key)) {
+        continue;
+      }
+      String shown = key == null ? Nodes.describe(e.key()) : Escaper.quote(key);
+      String suggestion = key == null ? null : Nodes.didYouMean(key, known);
+      var finding = out.report(file, e.keySpan(), "unknown key " + shown + " in " + where
+          + ": nova's schema forbids it and refuses the file; expected one of "
+          + String.join(", ", known.stream().map(k -> "\"" + k + "\"").toList())
+          + (suggestion == null ? "" : " (did you mean \"" + suggestion + "\"?)"))
+          .severity(Severity.ERROR);
+      if (suggestion != null) {
+        finding.fix(Fix.edit("Rename to \"" + suggestion + "\"", FixSafety.UNSAFE,
+            new TextEdit(e.keySpan(), suggestion)));
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.ptree.rules.syntax;
+
+import dev.ptree.model.ConfigFile;
+import dev.ptree.rules.Category;
+import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.Reporter;
+import dev.ptree.rules.Rule;
+import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.Severity;
+import dev.ptree.text.Escaper;
+import dev.ptree.yaml.YamlProblem;
+
+public final class YamlSyntax extends Rule {
+  public YamlSyntax() {
+    super("PT100", "yaml-syntax", Category.SYNTAX, Severity.ERROR,
+        "YAML that PyYAML's safe_load refuses",
+        new RuleDoc(
+            "Reports text that is not YAML as nova reads it: syntax errors, characters PyYAML's"
+                + " reader refuses (NUL, other C0/C1 controls, DEL), a second document, unknown"
+                + " or misused tags, duplicate anchors, undefined aliases, unhashable keys and bad"
+                + " merge keys.",
+            "nova loads every file with yaml.safe_load and turns any YAMLError into a"
+                + " ProviderConfigException: nova-compute refuses to start.",
+            "providers:\n  - identification: {name: cn1\n    traits: ...   # unclosed flow mapping",
+            "No fix: the intent cannot be guessed."));
+  }
+
+  @Override
+  public void check(ConfigSetContext context, Reporter out) {
+    for (ConfigFile file : context.parsedFiles()) {
+      for (YamlProblem p : file.yaml().problems()) {
+        if (p.kind() == YamlProblem.Kind.SYNTAX
+            || (p.kind() == YamlProblem.Kind.LIMIT && !p.message().contains("RecursionError"))) {
+          out.report(file, p.span(), Escaper.escape(p.message())
+              + "; nova refuses the directory (\"Unable to load yaml file\")");
+        }
+      }
+    }
+  }
+}

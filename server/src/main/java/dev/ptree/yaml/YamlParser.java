@@ -1,0 +1,468 @@
+package dev.ptree.yaml;
+
+import dev.ptree.text.Span;
+import dev.ptree.yaml.PyYamlScalars.ConstructionCrash;
+import dev.ptree.yaml.PyYamlScalars.Resolution;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Parses YAML the way nova's {@code yaml.safe_load} reads it: SnakeYAML's scanner, parser and
+ * composer (YAML 1.1, exact marks), never its object constructor; then PyYAML's own implicit
+ * typing, merge-key flattening and tag checks applied to the composed nodes. Never throws.
+ */
+public final class YamlParser {
+  private static final String P = PyYamlScalars.TAG_PREFIX;
+  private static final Tag PLAIN = new Tag("tag:ptree.dev,2026:plain");
+  private static final Tag NON_PLAIN = new Tag("tag:ptree.dev,2026:non-plain");
+  private static final Tag MAP = new Tag("tag:ptree.dev,2026:map");
+  private static final Tag SEQ = new Tag("tag:ptree.dev,2026:seq");
+
+  /** Leaves the typing to us: SnakeYAML's own implicit resolvers differ from PyYAML's. */
+  private static final class DeferringResolver extends Resolver {
+    @Override
+    protected void addImplicitResolvers() {}
+
+    @Override
+    public Tag resolve(NodeId kind, String value, boolean implicit) {
+      return switch (kind) {
+        case scalar -> implicit ? PLAIN : NON_PLAIN;
+        case mapping -> MAP;
+        default -> SEQ;
+      };
+    }
+  }
+
+  private YamlParser() {}
+
+  public static YamlDocument parse(String text) {
+    return new Run(text).parse();
+  }
+
+  private static final class Run {
+    private final String original;
+    private final List<YamlProblem> problems = new ArrayList<>();
+    private final Map<Node, YNode> converted = new IdentityHashMap<>();
+    private final Set<Node> inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private int[] codePointToChar;
+    private int maxDepth;
+
+    Run(String text) {
+      this.original = text;
+    }
+
+    YamlDocument parse() {
+      String text = maskNonPrintable(original);
+      codePointToChar = codePointIndex(text);
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(true);
+      options.setMaxAliasesForCollections(Integer.MAX_VALUE);
+      options.setAllowRecursiveKeys(true);
+      options.setNestingDepthLimit(YamlLimits.MAX_COMPOSED_DEPTH);
+      options.setCodePointLimit(Integer.MAX_VALUE);
+      options.setProcessComments(false);
+      ParserImpl events = new ParserImpl(new StreamReader(text), options);
+      AnchorCheckingParser parser = new AnchorCheckingParser(events);
+      Composer composer = new Composer(parser, new DeferringResolver(), options);
+      YNode root = null;
+      try {
+        if (composer.checkNode()) {
+          Node node = composer.getNode();
+          if (composer.checkNode()) {
+            Event next = parser.peekEvent();
+            problems.add(syntax("expected a single document in the stream, but found another document",
+                next.getStartMark()));
+          }
+          root = node == null ? null : convert(node, 1);
+        }
+      } catch (MarkedYAMLException e) {
+        problems.add(syntax(describe(e), e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark()));
+      } catch (YAMLException e) {
+        problems.add(limitProblem(e));
+      } catch (StackOverflowError e) {
+        problems.add(new YamlProblem(YamlProblem.Kind.LIMIT,
+            "nesting too deep to analyse; nova crashes on it with RecursionError", Span.at(0)));
+      }
+      problems.addAll(0, parser.duplicateAnchors);
+      return new YamlDocument(root, List.copyOf(problems), maxDepth);
+    }
+
+    private YamlProblem limitProblem(YAMLException e) {
+      String message = e.getMessage() == null ? "YAML limit exceeded" : e.getMessage();
+      if (message.contains("Nesting Depth")) {
+        return new YamlProblem(YamlProblem.Kind.LIMIT,
+            "nesting deeper than " + YamlLimits.MAX_COMPOSED_DEPTH
+                + " levels; nova crashes on it with RecursionError", Span.at(0));
+      }
+      return new YamlProblem(YamlProblem.Kind.LIMIT, message, Span.at(0));
+    }
+
+    /** PyYAML's Reader refuses these before parsing; we report each and parse on without it. */
+    private String maskNonPrintable(String text) {
+      StringBuilder masked = null;
+      for (int i = 0; i < text.length(); ) {
+        int cp = text.codePointAt(i);
+        int width = Character.charCount(cp);
+        if (!isPrintable(cp)) {
+          if (masked == null) {
+            masked = new StringBuilder(text);
+          }
+          for (int k = 0; k < width; k++) {
+            masked.setCharAt(i + k, ' ');
+          }
+          problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
+              String.format("unacceptable character #x%04x: special characters are not allowed", cp),
+              new Span(i, i + width)));
+        }
+        i += width;
+      }
+      return masked == null ? text : masked.toString();
+    }
+
+    /** The character set PyYAML's Reader accepts (reader.py NON_PRINTABLE). */
+    static boolean isPrintable(int c) {
+      return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0x7E) || c == 0x85
+          || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+          || (c >= 0x10000 && c <= 0x10FFFF);
+    }
+
+    private static int[] codePointIndex(String text) {
+      boolean astral = false;
+      for (int i = 0; i < text.length(); i++) {
+        if (Character.isSurrogate(text.charAt(i))) {
+          astral = true;
+          break;
+        }
+      }
+      if (!astral) {
+        return null;
+      }
+      int[] index = new int[text.codePointCount(0, text.length()) + 1];
+      int cp = 0;
+      for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+        index[cp++] = i;
+      }
+      index[cp] = text.length();
+      return index;
+    }
+
+    private int offset(Mark mark) {
+      int index = mark.getIndex();
+      if (codePointToChar == null) {
+        return Math.min(index, original.length());
+      }
+      return codePointToChar[Math.min(index, codePointToChar.length - 1)];
+    }
+
+    private Span span(Node node) {
+      int start = offset(node.getStartMark());
+      int end = Math.max(start, offset(node.getEndMark()));
+      if (!(node instanceof ScalarNode)) {
+        while (end > start && Character.isWhitespace(original.charAt(end - 1))) {
+          end--;
+        }
+      }
+      return new Span(start, end);
+    }
+
+    private YamlProblem syntax(String message, Mark mark) {
+      int at = mark == null ? 0 : offset(mark);
+      return new YamlProblem(YamlProblem.Kind.SYNTAX, message, new Span(at, at));
+    }
+
+    private static String describe(MarkedYAMLException e) {
+      StringBuilder sb = new StringBuilder();
+      if (e.getContext() != null) {
+        sb.append(e.getContext());
+      }
+      if (e.getProblem() != null) {
+        if (sb.length() > 0) {
+          sb.append(", ");
+        }
+        sb.append(e.getProblem());
+      }
+      return sb.toString().replace('\n', ' ');
+    }
+
+    private YNode convert(Node node, int depth) {
+      YNode done = converted.get(node);
+      if (done != null) {
+        return done;
+      }
+      if (!inProgress.add(node)) {
+        problems.add(new YamlProblem(YamlProblem.Kind.CRASH,
+            "recursive alias: this node contains itself; nova's schema validation recurses until"
+                + " RecursionError", span(node)));
+        return new YScalar("", ScalarStyle.PLAIN, span(node), null, ValueKind.NULL, null);
+      }
+      if (!(node instanceof ScalarNode)) {
+        maxDepth = Math.max(maxDepth, depth);
+      }
+      YNode result;
+      if (node instanceof ScalarNode scalar) {
+        result = convertScalar(scalar);
+      } else if (node instanceof SequenceNode sequence) {
+        result = convertSequence(sequence, depth);
+      } else {
+        result = convertMapping((MappingNode) node, depth);
+      }
+      inProgress.remove(node);
+      converted.put(node, result);
+      return result;
+    }
+
+    private YNode convertScalar(ScalarNode node) {
+      String text = node.getValue();
+      Span span = span(node);
+      ScalarStyle style = switch (node.getScalarStyle()) {
+        case PLAIN -> ScalarStyle.PLAIN;
+        case SINGLE_QUOTED -> ScalarStyle.SINGLE_QUOTED;
+        case DOUBLE_QUOTED -> ScalarStyle.DOUBLE_QUOTED;
+        case LITERAL -> ScalarStyle.LITERAL;
+        default -> ScalarStyle.FOLDED;
+      };
+      String tag = node.getTag().getValue();
+      String explicit = null;
+      String effective;
+      if (node.getTag() == PLAIN || tag.equals(PLAIN.getValue())) {
+        effective = switch (PyYamlScalars.resolvePlain(text)) {
+          case INT -> P + "int";
+          case FLOAT -> P + "float";
+          case BOOL -> P + "bool";
+          case NULL -> P + "null";
+          case TIMESTAMP -> P + "timestamp";
+          case MERGE -> P + "merge";
+          case VALUE -> P + "value";
+          default -> P + "str";
+        };
+      } else if (tag.equals(NON_PLAIN.getValue()) || tag.equals("!")) {
+        effective = P + "str";
+      } else {
+        explicit = tag;
+        effective = tag;
+      }
+      try {
+        return switch (effective.startsWith(P) ? effective.substring(P.length()) : "?") {
+          case "str" -> new YScalar(text, style, span, explicit, ValueKind.STR, text);
+          case "int" -> new YScalar(text, style, span, explicit, ValueKind.INT,
+              PyYamlScalars.constructInt(text));
+          case "float" -> new YScalar(text, style, span, explicit, ValueKind.FLOAT,
+              PyYamlScalars.constructFloat(text));
+          case "bool" -> new YScalar(text, style, span, explicit, ValueKind.BOOL,
+              PyYamlScalars.constructBool(text));
+          case "null" -> new YScalar(text, style, span, explicit, ValueKind.NULL, null);
+          case "timestamp" -> {
+            PyYamlScalars.checkTimestamp(text);
+            yield new YScalar(text, style, span, explicit, ValueKind.TIMESTAMP, text);
+          }
+          case "binary" -> binary(text, style, span, explicit);
+          default -> unknownTag(tag, "scalar", span, new YScalar(text, style, span, explicit, ValueKind.STR, text));
+        };
+      } catch (ConstructionCrash crash) {
+        problems.add(new YamlProblem(YamlProblem.Kind.CRASH,
+            "PyYAML raises " + crash.pythonType() + " building this value (" + crash.getMessage() + ")",
+            span));
+        return new YScalar(text, style, span, explicit, ValueKind.STR, text);
+      }
+    }
+
+    private YNode binary(String text, ScalarStyle style, Span span, String explicit) {
+      boolean ascii = text.chars().allMatch(c -> c < 128);
+      try {
+        if (!ascii) {
+          throw new IllegalArgumentException("non-ASCII");
+        }
+        Base64.getMimeDecoder().decode(text.replaceAll("\\s", ""));
+      } catch (IllegalArgumentException e) {
+        problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
+            "while constructing a !!binary value, failed to decode base64 data", span));
+      }
+      return new YScalar(text, style, span, explicit, ValueKind.BINARY, text);
+    }
+
+    private <T extends YNode> T unknownTag(String tag, String what, Span span, T fallback) {
+      problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
+          "could not determine a constructor for the tag '" + tag + "' on this " + what, span));
+      return fallback;
+    }
+
+    private YNode convertSequence(SequenceNode node, int depth) {
+      List<YNode> items = new ArrayList<>(node.getValue().size());
+      for (Node child : node.getValue()) {
+        items.add(convert(child, depth + 1));
+      }
+      Span span = span(node);
+      boolean flow = node.getFlowStyle() == DumperOptions.FlowStyle.FLOW;
+      String tag = node.getTag().getValue();
+      if (tag.equals(SEQ.getValue()) || tag.equals("!") || tag.equals(P + "seq")) {
+        String explicit = tag.equals(P + "seq") ? tag : null;
+        return new YSequence(List.copyOf(items), span, explicit, ValueKind.SEQUENCE, flow);
+      }
+      YSequence other = new YSequence(List.copyOf(items), span, tag, ValueKind.OTHER_COLLECTION, flow);
+      if (tag.equals(P + "omap") || tag.equals(P + "pairs")) {
+        for (YNode item : items) {
+          if (!(item instanceof YMapping m) || m.entries().size() != 1) {
+            problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
+                "while constructing an ordered map, expected a mapping of length 1", item.span()));
+          }
+        }
+        return other;
+      }
+      if (tag.startsWith(P) && List.of("map", "set", "str", "int", "float", "bool", "null",
+          "timestamp", "binary").contains(tag.substring(P.length()))) {
+        problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
+            "expected a " + (tag.endsWith("map") || tag.endsWith("set") ? "mapping" : "scalar")
+                + " node, but found sequence", span));
+        return other;
+      }
+      return unknownTag(tag, "sequence", span, other);
+    }
+
+    private YNode convertMapping(MappingNode node, int depth) {
+      List<YEntry> merged = new ArrayList<>();
+      List<YEntry> explicit = new ArrayList<>();
+      for (NodeTuple tuple : node.getValue()) {
+        Node keyNode = tuple.getKeyNode();
+        if (isMergeKey(keyNode)) {
+          mergeInto(merged, convert(tuple.getValueNode(), depth + 1));
+          continue;
+        }
+        YNode key = isValueKey(keyNode)
+            ? new YScalar("=", ScalarStyle.PLAIN, span(keyNode), null, ValueKind.STR, "=")
+            : convert(keyNode, depth + 1);
+        YNode value = convert(tuple.getValueNode(), depth + 1);
+        if (key.kind() == ValueKind.MAPPING || key.kind() == ValueKind.SEQUENCE
+            || key.kind() == ValueKind.OTHER_COLLECTION) {
+          problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
+              "while constructing a mapping, found unhashable key", key.span()));
+        }
+        explicit.add(new YEntry(key, value, false));
+      }
+      List<YEntry> entries = new ArrayList<>(merged.size() + explicit.size());
+      entries.addAll(merged);
+      entries.addAll(explicit);
+      Span span = span(node);
+      boolean flow = node.getFlowStyle() == DumperOptions.FlowStyle.FLOW;
+      String tag = node.getTag().getValue();
+      if (tag.equals(MAP.getValue()) || tag.equals("!") || tag.equals(P + "map")) {
+        String explicitTag = tag.equals(P + "map") ? tag : null;
+        return new YMapping(List.copyOf(entries), span, explicitTag, ValueKind.MAPPING, flow);
+      }
+      YMapping other = new YMapping(List.copyOf(entries), span, tag, ValueKind.OTHER_COLLECTION, flow);
+      if (tag.equals(P + "set")) {
+        return other;
+      }
+      if (tag.startsWith(P) && List.of("seq", "omap", "pairs", "str", "int", "float", "bool", "null",
+          "timestamp", "binary").contains(tag.substring(P.length()))) {
+        problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
+            "expected a " + (tag.endsWith("seq") || tag.endsWith("omap") || tag.endsWith("pairs")
+                ? "sequence" : "scalar") + " node, but found mapping", span));
+        return other;
+      }
+      return unknownTag(tag, "mapping", span, other);
+    }
+
+    /** PyYAML turns a {@code =} key into a string; as a value it has no constructor. */
+    private static boolean isValueKey(Node key) {
+      return key instanceof ScalarNode scalar && scalar.getTag().getValue().equals(PLAIN.getValue())
+          && scalar.getValue().equals("=");
+    }
+
+    private static boolean isMergeKey(Node key) {
+      if (!(key instanceof ScalarNode scalar)) {
+        return false;
+      }
+      String tag = scalar.getTag().getValue();
+      return tag.equals(P + "merge")
+          || (tag.equals(PLAIN.getValue()) && PyYamlScalars.resolvePlain(scalar.getValue()) == Resolution.MERGE);
+    }
+
+    /** PyYAML's flatten_mapping: later mappings in a merge list lose to earlier ones. */
+    private void mergeInto(List<YEntry> merged, YNode value) {
+      if (value instanceof YMapping m && m.kind() == ValueKind.MAPPING) {
+        for (YEntry e : m.entries()) {
+          merged.add(new YEntry(e.key(), e.value(), true));
+        }
+      } else if (value instanceof YSequence s && s.kind() == ValueKind.SEQUENCE) {
+        List<YMapping> parts = new ArrayList<>();
+        for (YNode item : s.items()) {
+          if (item instanceof YMapping m && m.kind() == ValueKind.MAPPING) {
+            parts.add(m);
+          } else {
+            problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
+                "while constructing a mapping, expected a mapping for merging, but found "
+                    + item.kind().label(), item.span()));
+          }
+        }
+        java.util.Collections.reverse(parts);
+        for (YMapping m : parts) {
+          for (YEntry e : m.entries()) {
+            merged.add(new YEntry(e.key(), e.value(), true));
+          }
+        }
+      } else {
+        problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
+            "while constructing a mapping, expected a mapping or list of mappings for merging,"
+                + " but found " + value.kind().label(), value.span()));
+      }
+    }
+  }
+
+  /** PyYAML refuses a second anchor of the same name; SnakeYAML silently rebinds it. */
+  private static final class AnchorCheckingParser implements Parser {
+    private final Parser delegate;
+    private final Set<String> anchors = new HashSet<>();
+    final List<YamlProblem> duplicateAnchors = new ArrayList<>();
+
+    AnchorCheckingParser(Parser delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public boolean checkEvent(Event.ID choice) {
+      return delegate.checkEvent(choice);
+    }
+
+    @Override
+    public Event peekEvent() {
+      return delegate.peekEvent();
+    }
+
+    @Override
+    public Event getEvent() {
+      Event event = delegate.getEvent();
+      if (event instanceof NodeEvent node && !(event instanceof AliasEvent)
+          && node.getAnchor() != null && !anchors.add(node.getAnchor())) {
+        int at = event.getStartMark().getIndex();
+        duplicateAnchors.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
+            "found duplicate anchor '" + node.getAnchor() + "'", Span.at(at)));
+      }
+      return event;
+    }
+  }
+}
