@@ -16,10 +16,15 @@ final class RulesCommand implements Callable<Integer> {
   @Option(names = "--markdown", description = "Print the full rule reference as Markdown.")
   boolean markdown;
 
+  @Option(names = "--table", description = "Print the rule list as a Markdown table (the README's).")
+  boolean table;
+
   @Override
   public Integer call() {
     var out = spec.commandLine().getOut();
-    if (markdown) {
+    if (table) {
+      out.print(table());
+    } else if (markdown) {
       for (Rule r : Rules.all()) {
         out.println(RuleDocs.markdown(r.info()));
       }
@@ -31,5 +36,17 @@ final class RulesCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The README's rule table, generated here so the docs cannot drift from the code. */
+  static String table() {
+    StringBuilder sb = new StringBuilder("| code | name | category | default | what it reports |\n"
+        + "|---|---|---|---|---|\n");
+    for (Rule r : Rules.all()) {
+      sb.append("| ").append(r.code()).append(" | ").append(r.info().name()).append(" | ")
+          .append(r.info().category().id()).append(" | ").append(r.info().defaultSeverity().id())
+          .append(" | ").append(r.info().summary().replace("|", "\\|")).append(" |\n");
+    }
+    return sb.toString();
   }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * read at all.
  */
 public record ConfigFile(SourceDocument document, YamlDocument yaml, boolean loadedByNova,
-    List<ProviderEntry> providers) {
+    List<ProviderEntry> providers, List<YNode> nodes) {
 
   public String path() {
     return document.path();

@@ -18,10 +18,10 @@ public final class ProviderConfigReader {
   public static ConfigFile read(SourceDocument document) {
     boolean loaded = document.fileName().endsWith(".yaml");
     if (document.readProblem() != null && document.text().length() == 0) {
-      return new ConfigFile(document, null, loaded, List.of());
+      return new ConfigFile(document, null, loaded, List.of(), List.of());
     }
     YamlDocument yaml = YamlParser.parse(document.text().content());
-    return new ConfigFile(document, yaml, loaded, providers(yaml.root()));
+    return new ConfigFile(document, yaml, loaded, providers(yaml.root()), List.copyOf(yaml.nodes()));
   }
 
   private static List<ProviderEntry> providers(YNode root) {

@@ -2,51 +2,12 @@ package dev.ptree.rules;
 
 import dev.ptree.text.Escaper;
 import dev.ptree.yaml.ValueKind;
-import dev.ptree.yaml.YEntry;
-import dev.ptree.yaml.YMapping;
 import dev.ptree.yaml.YNode;
 import dev.ptree.yaml.YScalar;
-import dev.ptree.yaml.YSequence;
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
-import java.util.function.Consumer;
 
 /** Small helpers the rules share for walking nodes and describing values. */
 public final class Nodes {
   private Nodes() {}
-
-  /**
-   * Visits every distinct node reachable from {@code root} exactly once, keys included, without
-   * recursion: aliases are shared, so an alias bomb costs no more than its text.
-   */
-  public static void forEachNode(YNode root, Consumer<YNode> visitor) {
-    if (root == null) {
-      return;
-    }
-    Set<YNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    ArrayDeque<YNode> stack = new ArrayDeque<>();
-    stack.push(root);
-    while (!stack.isEmpty()) {
-      YNode node = stack.pop();
-      if (!seen.add(node)) {
-        continue;
-      }
-      visitor.accept(node);
-      if (node instanceof YMapping m) {
-        for (int i = m.entries().size() - 1; i >= 0; i--) {
-          YEntry e = m.entries().get(i);
-          stack.push(e.value());
-          stack.push(e.key());
-        }
-      } else if (node instanceof YSequence s) {
-        for (int i = s.items().size() - 1; i >= 0; i--) {
-          stack.push(s.items().get(i));
-        }
-      }
-    }
-  }
 
   /** "a string", "the integer 8", "a list"...: how messages name what was found. */
   public static String describe(YNode node) {

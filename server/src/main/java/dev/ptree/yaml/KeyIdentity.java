@@ -13,6 +13,9 @@ public final class KeyIdentity {
     if (!(a instanceof YScalar x) || !(b instanceof YScalar y)) {
       return false;
     }
+    if (x.kind() == ValueKind.STR || y.kind() == ValueKind.STR) {
+      return x.kind() == y.kind() && x.text().equals(y.text());
+    }
     Object u = normalise(x);
     Object v = normalise(y);
     return u == null ? v == null && x.kind() == y.kind() : u.equals(v);

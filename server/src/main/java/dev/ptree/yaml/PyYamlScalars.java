@@ -53,6 +53,10 @@ public final class PyYamlScalars {
         return Resolution.STR;
       }
       case '-', '+', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> {
+        Resolution quick = quickNumeric(v);
+        if (quick != null) {
+          return quick;
+        }
         if (FLOAT.matcher(v).matches()) {
           return Resolution.FLOAT;
         }
@@ -80,6 +84,40 @@ public final class PyYamlScalars {
   }
 
   public enum Resolution { STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, MERGE, VALUE }
+
+  /**
+   * Decides the common cases without a regex: plain decimals ("42", "1.5") and strings no
+   * number or timestamp pattern can match (a uuid: a '-' past the sign that is neither an
+   * exponent's nor a date's). Null when the patterns must decide.
+   */
+  private static Resolution quickNumeric(String v) {
+    int n = v.length();
+    int digits = 0;
+    int dots = 0;
+    for (int i = 0; i < n; i++) {
+      char c = v.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c == '.') {
+        dots++;
+      } else if (c == '-' && i > 0) {
+        char before = v.charAt(i - 1);
+        if (before != 'e' && before != 'E' && i != 4) {
+          return Resolution.STR;
+        }
+        return null;
+      } else {
+        return null;
+      }
+    }
+    if (digits == n && (n == 1 || v.charAt(0) != '0')) {
+      return Resolution.INT;
+    }
+    if (dots == 1 && digits == n - 1 && v.charAt(0) != '.' && (v.charAt(0) != '0' || v.charAt(1) == '.')) {
+      return Resolution.FLOAT;
+    }
+    return null;
+  }
 
   /** Thrown where PyYAML's constructor raises a plain Python exception (nova then crashes). */
   public static final class ConstructionCrash extends Exception {

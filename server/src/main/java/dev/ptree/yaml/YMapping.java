@@ -29,7 +29,13 @@ public record YMapping(List<YEntry> entries, Span span, String explicitTag, Valu
 
   /** Whether the entry is the one a dict keeps, i.e. no later entry has an equal key. */
   public boolean isEffective(YEntry entry) {
-    int index = entries.indexOf(entry);
+    int index = -1;
+    for (int i = 0; i < entries.size(); i++) {
+      if (entries.get(i) == entry) {
+        index = i;
+        break;
+      }
+    }
     for (int i = index + 1; i < entries.size(); i++) {
       if (KeyIdentity.sameKey(entries.get(i).key(), entry.key())) {
         return false;

@@ -1,10 +1,8 @@
 package dev.ptree.yaml;
 
 import dev.ptree.text.Span;
-import dev.ptree.yaml.PyYamlScalars.ConstructionCrash;
 import dev.ptree.yaml.PyYamlScalars.Resolution;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -61,12 +59,21 @@ public final class YamlParser {
   private YamlParser() {}
 
   public static YamlDocument parse(String text) {
-    return new Run(text).parse();
+    Run run = new Run(text);
+    String masked = run.maskNonPrintable(text);
+    YamlDocument fast = FastYamlParser.tryParse(masked, run.problems);
+    return fast != null ? fast : run.parse(masked);
+  }
+
+  /** The full SnakeYAML path alone, for the differential test of the fast path. */
+  static YamlDocument parseWithComposer(String text) {
+    Run run = new Run(text);
+    return run.parse(run.maskNonPrintable(text));
   }
 
   private static final class Run {
     private final String original;
-    private final List<YamlProblem> problems = new ArrayList<>();
+    final List<YamlProblem> problems = new ArrayList<>();
     private final Map<Node, YNode> converted = new IdentityHashMap<>();
     private final Set<Node> inProgress = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private int[] codePointToChar;
@@ -76,8 +83,7 @@ public final class YamlParser {
       this.original = text;
     }
 
-    YamlDocument parse() {
-      String text = maskNonPrintable(original);
+    YamlDocument parse(String text) {
       codePointToChar = codePointIndex(text);
       LoaderOptions options = new LoaderOptions();
       options.setAllowDuplicateKeys(true);
@@ -109,7 +115,7 @@ public final class YamlParser {
             "nesting too deep to analyse; nova crashes on it with RecursionError", Span.at(0)));
       }
       problems.addAll(0, parser.duplicateAnchors);
-      return new YamlDocument(root, List.copyOf(problems), maxDepth);
+      return new YamlDocument(root, List.copyOf(problems), maxDepth, parser.aliases > 0);
     }
 
     private YamlProblem limitProblem(YAMLException e) {
@@ -123,7 +129,7 @@ public final class YamlParser {
     }
 
     /** PyYAML's Reader refuses these before parsing; we report each and parse on without it. */
-    private String maskNonPrintable(String text) {
+    String maskNonPrintable(String text) {
       StringBuilder masked = null;
       for (int i = 0; i < text.length(); ) {
         int cp = text.codePointAt(i);
@@ -182,12 +188,16 @@ public final class YamlParser {
     private Span span(Node node) {
       int start = offset(node.getStartMark());
       int end = Math.max(start, offset(node.getEndMark()));
-      if (!(node instanceof ScalarNode)) {
-        while (end > start && Character.isWhitespace(original.charAt(end - 1))) {
-          end--;
-        }
-      }
       return new Span(start, end);
+    }
+
+    /** A block collection ends where its last child ends (not at the next token, as SnakeYAML marks it). */
+    private Span collectionSpan(Node node, boolean flow, YNode lastChild) {
+      Span raw = span(node);
+      if (flow || lastChild == null) {
+        return raw;
+      }
+      return new Span(raw.start(), Math.max(raw.start(), lastChild.span().end()));
     }
 
     private YamlProblem syntax(String message, Mark mark) {
@@ -237,8 +247,6 @@ public final class YamlParser {
     }
 
     private YNode convertScalar(ScalarNode node) {
-      String text = node.getValue();
-      Span span = span(node);
       ScalarStyle style = switch (node.getScalarStyle()) {
         case PLAIN -> ScalarStyle.PLAIN;
         case SINGLE_QUOTED -> ScalarStyle.SINGLE_QUOTED;
@@ -247,62 +255,13 @@ public final class YamlParser {
         default -> ScalarStyle.FOLDED;
       };
       String tag = node.getTag().getValue();
-      String explicit = null;
-      String effective;
-      if (node.getTag() == PLAIN || tag.equals(PLAIN.getValue())) {
-        effective = switch (PyYamlScalars.resolvePlain(text)) {
-          case INT -> P + "int";
-          case FLOAT -> P + "float";
-          case BOOL -> P + "bool";
-          case NULL -> P + "null";
-          case TIMESTAMP -> P + "timestamp";
-          case MERGE -> P + "merge";
-          case VALUE -> P + "value";
-          default -> P + "str";
-        };
-      } else if (tag.equals(NON_PLAIN.getValue()) || tag.equals("!")) {
-        effective = P + "str";
-      } else {
-        explicit = tag;
-        effective = tag;
+      if (tag.equals(PLAIN.getValue())) {
+        return ScalarBuilder.plain(node.getValue(), span(node), problems);
       }
-      try {
-        return switch (effective.startsWith(P) ? effective.substring(P.length()) : "?") {
-          case "str" -> new YScalar(text, style, span, explicit, ValueKind.STR, text);
-          case "int" -> new YScalar(text, style, span, explicit, ValueKind.INT,
-              PyYamlScalars.constructInt(text));
-          case "float" -> new YScalar(text, style, span, explicit, ValueKind.FLOAT,
-              PyYamlScalars.constructFloat(text));
-          case "bool" -> new YScalar(text, style, span, explicit, ValueKind.BOOL,
-              PyYamlScalars.constructBool(text));
-          case "null" -> new YScalar(text, style, span, explicit, ValueKind.NULL, null);
-          case "timestamp" -> {
-            PyYamlScalars.checkTimestamp(text);
-            yield new YScalar(text, style, span, explicit, ValueKind.TIMESTAMP, text);
-          }
-          case "binary" -> binary(text, style, span, explicit);
-          default -> unknownTag(tag, "scalar", span, new YScalar(text, style, span, explicit, ValueKind.STR, text));
-        };
-      } catch (ConstructionCrash crash) {
-        problems.add(new YamlProblem(YamlProblem.Kind.CRASH,
-            "PyYAML raises " + crash.pythonType() + " building this value (" + crash.getMessage() + ")",
-            span));
-        return new YScalar(text, style, span, explicit, ValueKind.STR, text);
+      if (tag.equals(NON_PLAIN.getValue())) {
+        tag = null;
       }
-    }
-
-    private YNode binary(String text, ScalarStyle style, Span span, String explicit) {
-      boolean ascii = text.chars().allMatch(c -> c < 128);
-      try {
-        if (!ascii) {
-          throw new IllegalArgumentException("non-ASCII");
-        }
-        Base64.getMimeDecoder().decode(text.replaceAll("\\s", ""));
-      } catch (IllegalArgumentException e) {
-        problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
-            "while constructing a !!binary value, failed to decode base64 data", span));
-      }
-      return new YScalar(text, style, span, explicit, ValueKind.BINARY, text);
+      return ScalarBuilder.build(node.getValue(), style, span(node), tag, problems);
     }
 
     private <T extends YNode> T unknownTag(String tag, String what, Span span, T fallback) {
@@ -316,8 +275,8 @@ public final class YamlParser {
       for (Node child : node.getValue()) {
         items.add(convert(child, depth + 1));
       }
-      Span span = span(node);
       boolean flow = node.getFlowStyle() == DumperOptions.FlowStyle.FLOW;
+      Span span = collectionSpan(node, flow, items.isEmpty() ? null : items.get(items.size() - 1));
       String tag = node.getTag().getValue();
       if (tag.equals(SEQ.getValue()) || tag.equals("!") || tag.equals(P + "seq")) {
         String explicit = tag.equals(P + "seq") ? tag : null;
@@ -366,8 +325,10 @@ public final class YamlParser {
       List<YEntry> entries = new ArrayList<>(merged.size() + explicit.size());
       entries.addAll(merged);
       entries.addAll(explicit);
-      Span span = span(node);
       boolean flow = node.getFlowStyle() == DumperOptions.FlowStyle.FLOW;
+      YNode last = node.getValue().isEmpty() ? null
+          : converted.get(node.getValue().get(node.getValue().size() - 1).getValueNode());
+      Span span = collectionSpan(node, flow, last);
       String tag = node.getTag().getValue();
       if (tag.equals(MAP.getValue()) || tag.equals("!") || tag.equals(P + "map")) {
         String explicitTag = tag.equals(P + "map") ? tag : null;
@@ -438,6 +399,7 @@ public final class YamlParser {
     private final Parser delegate;
     private final Set<String> anchors = new HashSet<>();
     final List<YamlProblem> duplicateAnchors = new ArrayList<>();
+    int aliases;
 
     AnchorCheckingParser(Parser delegate) {
       this.delegate = delegate;
@@ -456,6 +418,9 @@ public final class YamlParser {
     @Override
     public Event getEvent() {
       Event event = delegate.getEvent();
+      if (event instanceof AliasEvent) {
+        aliases++;
+      }
       if (event instanceof NodeEvent node && !(event instanceof AliasEvent)
           && node.getAnchor() != null && !anchors.add(node.getAnchor())) {
         int at = event.getStartMark().getIndex();

@@ -30,7 +30,7 @@ public final class DuplicateKey extends Rule {
   @Override
   public void check(ConfigSetContext context, Reporter out) {
     for (ConfigFile file : context.parsedFiles()) {
-      Nodes.forEachNode(file.root(), node -> {
+      file.nodes().forEach(node -> {
         if (node instanceof YMapping m && m.entries().size() > 1) {
           checkMapping(file, m, out);
         }

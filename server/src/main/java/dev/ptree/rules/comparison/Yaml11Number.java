@@ -37,34 +37,49 @@ public final class Yaml11Number extends Rule {
   @Override
   public void check(ConfigSetContext context, Reporter out) {
     for (ConfigFile file : context.parsedFiles()) {
-      Set<YNode> numericFields = Collections.newSetFromMap(new IdentityHashMap<>());
-      for (var p : file.providers()) {
-        for (InventoryRecord r : p.records()) {
-          if (r.record() != null) {
-            r.record().entries().forEach(e -> numericFields.add(e.value()));
-          }
+      Set<YNode> numericFields = null;
+      for (YNode node : file.nodes()) {
+        if (!(node instanceof YScalar s) || s.style() != ScalarStyle.PLAIN || s.explicitTag() != null) {
+          continue;
+        }
+        String reading = surprise(s);
+        if (reading == null) {
+          continue;
+        }
+        var finding = out.report(file, s.span(), "YAML 1.1 reads " + Escaper.escape(s.text()) + " as " + reading);
+        if (numericFields == null) {
+          numericFields = recordValues(file);
+        }
+        if (numericFields.contains(s)) {
+          finding.fix(Fix.edit("Write " + decimal(s), FixSafety.SAFE, new TextEdit(s.span(), decimal(s))));
         }
       }
-      Nodes.forEachNode(file.root(), node -> {
-        if (node instanceof YScalar s && s.style() == ScalarStyle.PLAIN && s.explicitTag() == null) {
-          String reading = surprise(s);
-          if (reading != null) {
-            var finding = out.report(file, s.span(), "YAML 1.1 reads " + Escaper.escape(s.text())
-                + " as " + reading);
-            if (numericFields.contains(s)) {
-              finding.fix(Fix.edit("Write " + decimal(s), FixSafety.SAFE, new TextEdit(s.span(), decimal(s))));
-            }
-          }
-        }
-      });
     }
+  }
+
+  private static Set<YNode> recordValues(ConfigFile file) {
+    Set<YNode> values = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (var p : file.providers()) {
+      for (InventoryRecord r : p.records()) {
+        if (r.record() != null) {
+          r.record().entries().forEach(e -> values.add(e.value()));
+        }
+      }
+    }
+    return values;
   }
 
   /** How the value reads, when its form hides it; null for ordinary decimals. */
   static String surprise(YScalar s) {
     String t = s.text();
+    if (s.kind() != ValueKind.INT && s.kind() != ValueKind.FLOAT) {
+      return null;
+    }
+    if (ordinary(t)) {
+      return null;
+    }
     if (s.kind() == ValueKind.INT) {
-      String body = t.replaceFirst("^[-+]", "");
+      String body = t.startsWith("-") || t.startsWith("+") ? t.substring(1) : t;
       String value = s.value().toString();
       if (body.startsWith("0b")) {
         return value + " (binary)";
@@ -89,6 +104,22 @@ public final class Yaml11Number extends Rule {
       }
     }
     return null;
+  }
+
+  /** Digits (no leading zero), at most one dot, an optional leading minus: nothing to explain. */
+  private static boolean ordinary(String t) {
+    int i = t.startsWith("-") ? 1 : 0;
+    if (i >= t.length() || (t.charAt(i) == '0' && i + 1 < t.length() && t.charAt(i + 1) != '.')) {
+      return false;
+    }
+    for (; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (!(c >= '0' && c <= '9') && c != '.' && c != 'e' && c != 'E' && c != '+' && c != '-'
+          && c != 'i' && c != 'n' && c != 'f' && c != 'a' && c != 'I' && c != 'N' && c != 'F' && c != 'A') {
+        return false;
+      }
+    }
+    return true;
   }
 
   static String decimal(YScalar s) {

@@ -3,7 +3,7 @@ package dev.ptree.rules.neutralization;
 import dev.ptree.model.ConfigFile;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
-import dev.ptree.rules.Nodes;
+import dev.ptree.yaml.YNode;
 import dev.ptree.rules.Reporter;
 import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
@@ -32,21 +32,30 @@ public final class ControlCharacters extends Rule {
   @Override
   public void check(ConfigSetContext context, Reporter out) {
     for (ConfigFile file : context.parsedFiles()) {
-      Set<YScalar> identifiers = TextScan.identifiers(file);
-      Nodes.forEachNode(file.root(), node -> {
-        if (node instanceof YScalar s && s.kind() == ValueKind.STR) {
-          boolean strict = identifiers.contains(s);
-          String t = s.text();
-          for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (Character.getType(c) == Character.CONTROL && (strict || (c != '\n' && c != '\t' && c != '\r'))) {
-              out.report(file, s.span(), "value " + Escaper.quote(t) + " contains the control character "
-                  + Escaper.escape(Character.toString(c)));
-              break;
+      Set<YScalar> identifiers = null;
+      for (YNode node : file.nodes()) {
+        if (!(node instanceof YScalar s) || s.kind() != ValueKind.STR) {
+          continue;
+        }
+        String t = s.text();
+        for (int i = 0; i < t.length(); i++) {
+          char c = t.charAt(i);
+          if (c >= 0x20 && c < 0x7F || c > 0x9F) {
+            continue;
+          }
+          if (c == '\n' || c == '\t' || c == '\r') {
+            if (identifiers == null) {
+              identifiers = TextScan.identifiers(file);
+            }
+            if (!identifiers.contains(s)) {
+              continue;
             }
           }
+          out.report(file, s.span(), "value " + Escaper.quote(t) + " contains the control character "
+              + Escaper.escape(Character.toString(c)));
+          break;
         }
-      });
+      }
     }
   }
 }

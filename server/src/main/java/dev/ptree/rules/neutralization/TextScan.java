@@ -2,7 +2,6 @@ package dev.ptree.rules.neutralization;
 
 import dev.ptree.model.ConfigFile;
 import dev.ptree.model.InventoryRecord;
-import dev.ptree.rules.Nodes;
 import dev.ptree.yaml.ScalarStyle;
 import dev.ptree.yaml.YEntry;
 import dev.ptree.yaml.YMapping;
@@ -23,13 +22,16 @@ final class TextScan {
   /** Every occurrence in the raw text, comments included. */
   static void raw(ConfigFile file, IntPredicate wanted, Hit hit) {
     String s = file.document().text().content();
-    for (int i = 0; i < s.length(); ) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) <= 0x7F) {
+        continue;
+      }
       int cp = s.codePointAt(i);
       int w = Character.charCount(cp);
-      if (cp > 0x7F && wanted.test(cp) && !(i == 0 && cp == 0xFEFF)) {
+      if (wanted.test(cp) && !(i == 0 && cp == 0xFEFF)) {
         hit.at(i, i + w, cp);
       }
-      i += w;
+      i += w - 1;
     }
   }
 
@@ -38,8 +40,8 @@ final class TextScan {
    * \u202E), reported once per scalar at its span.
    */
   static void escaped(ConfigFile file, IntPredicate wanted, Hit hit) {
-    Nodes.forEachNode(file.root(), node -> {
-      if (node instanceof YScalar s && s.style() == ScalarStyle.DOUBLE_QUOTED) {
+    file.nodes().forEach(node -> {
+      if (node instanceof YScalar s && s.style() == ScalarStyle.DOUBLE_QUOTED && hasNonAscii(s.text())) {
         String raw = file.document().text().slice(s.span());
         String text = s.text();
         for (int i = 0; i < text.length(); ) {
@@ -57,7 +59,7 @@ final class TextScan {
   /** Scalars whose text is an identifier to nova: keys, names, uuids, classes, traits. */
   static Set<YScalar> identifiers(ConfigFile file) {
     Set<YScalar> out = Collections.newSetFromMap(new IdentityHashMap<>());
-    Nodes.forEachNode(file.root(), node -> {
+    file.nodes().forEach(node -> {
       if (node instanceof YMapping m) {
         for (YEntry e : m.entries()) {
           if (e.key() instanceof YScalar k) {
@@ -86,6 +88,15 @@ final class TextScan {
       out.add(v);
     }
     return out;
+  }
+
+  private static boolean hasNonAscii(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      if (t.charAt(i) > 0x7F) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isBidi(int cp) {

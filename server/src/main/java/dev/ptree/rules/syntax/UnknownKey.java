@@ -36,6 +36,10 @@ public final class UnknownKey extends Rule {
             "Renaming to the suggested key is unsafe: it changes what nova loads."));
   }
 
+  private static final List<String> TOP = with(NovaSchema.TOP_LEVEL_KEYS, NovaSchema.SOURCE_FILE_KEY);
+  private static final List<String> PROVIDER = with(NovaSchema.PROVIDER_KEYS, NovaSchema.SOURCE_FILE_KEY);
+  private static final List<String> ADJECTIVES = List.of("inventories", "traits");
+
   @Override
   public void check(ConfigSetContext context, Reporter out) {
     for (ConfigFile file : context.parsedFiles()) {
@@ -43,7 +47,7 @@ public final class UnknownKey extends Rule {
       if (top == null) {
         continue;
       }
-      ignored(file, top, with(NovaSchema.TOP_LEVEL_KEYS, NovaSchema.SOURCE_FILE_KEY), "at the top level", out);
+      ignored(file, top, TOP, "at the top level", out);
       YMapping meta = ProviderConfigReader.asMapping(top.get("meta"));
       if (meta != null) {
         ignored(file, meta, NovaSchema.META_KEYS, "in meta", out);
@@ -52,8 +56,8 @@ public final class UnknownKey extends Rule {
         if (p.mapping() == null) {
           continue;
         }
-        ignored(file, p.mapping(), with(NovaSchema.PROVIDER_KEYS, NovaSchema.SOURCE_FILE_KEY), "in a provider", out);
-        for (String adjective : List.of("inventories", "traits")) {
+        ignored(file, p.mapping(), PROVIDER, "in a provider", out);
+        for (String adjective : ADJECTIVES) {
           YMapping m = ProviderConfigReader.asMapping(p.mapping().get(adjective));
           if (m != null) {
             ignored(file, m, NovaSchema.ADJECTIVE_KEYS, "in " + adjective, out);

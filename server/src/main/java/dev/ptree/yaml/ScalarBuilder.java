@@ -1,0 +1,94 @@
+package dev.ptree.yaml;
+
+import dev.ptree.text.Span;
+import dev.ptree.yaml.PyYamlScalars.ConstructionCrash;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Builds a scalar node the way PyYAML's SafeConstructor would: implicit typing for plain
+ * scalars, strings for quoted ones, conversion for explicit standard tags. Shared by both parse
+ * paths so they cannot disagree.
+ */
+final class ScalarBuilder {
+  private static final String P = PyYamlScalars.TAG_PREFIX;
+
+  private ScalarBuilder() {}
+
+  /** {@code tag} is null for an untagged scalar; {@code plain} whether it was written plain. */
+  static YScalar build(String text, ScalarStyle style, Span span, String tag, List<YamlProblem> problems) {
+    String effective;
+    String explicit = null;
+    if (tag == null) {
+      if (style == ScalarStyle.PLAIN) {
+        return plain(text, span, problems);
+      }
+      effective = "str";
+    } else if (tag.equals("!")) {
+      effective = "str";
+    } else {
+      explicit = tag;
+      effective = tag.startsWith(P) ? tag.substring(P.length()) : "?";
+    }
+    return construct(text, style, span, explicit, effective, problems);
+  }
+
+  static YScalar plain(String text, Span span, List<YamlProblem> problems) {
+    String effective = switch (PyYamlScalars.resolvePlain(text)) {
+      case STR -> null;
+      case INT -> "int";
+      case FLOAT -> "float";
+      case BOOL -> "bool";
+      case NULL -> "null";
+      case TIMESTAMP -> "timestamp";
+      case MERGE -> "merge";
+      case VALUE -> "value";
+    };
+    if (effective == null) {
+      return new YScalar(text, ScalarStyle.PLAIN, span, null, ValueKind.STR, text);
+    }
+    return construct(text, ScalarStyle.PLAIN, span, null, effective, problems);
+  }
+
+  private static YScalar construct(String text, ScalarStyle style, Span span, String explicit,
+      String effective, List<YamlProblem> problems) {
+    try {
+      return switch (effective) {
+        case "str" -> new YScalar(text, style, span, explicit, ValueKind.STR, text);
+        case "int" -> new YScalar(text, style, span, explicit, ValueKind.INT, PyYamlScalars.constructInt(text));
+        case "float" -> new YScalar(text, style, span, explicit, ValueKind.FLOAT, PyYamlScalars.constructFloat(text));
+        case "bool" -> new YScalar(text, style, span, explicit, ValueKind.BOOL, PyYamlScalars.constructBool(text));
+        case "null" -> new YScalar(text, style, span, explicit, ValueKind.NULL, null);
+        case "timestamp" -> {
+          PyYamlScalars.checkTimestamp(text);
+          yield new YScalar(text, style, span, explicit, ValueKind.TIMESTAMP, text);
+        }
+        case "binary" -> binary(text, style, span, explicit, problems);
+        default -> {
+          problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX, "could not determine a constructor for the tag '"
+              + (explicit != null ? explicit : P + effective) + "' on this scalar", span));
+          yield new YScalar(text, style, span, explicit, ValueKind.STR, text);
+        }
+      };
+    } catch (ConstructionCrash crash) {
+      problems.add(new YamlProblem(YamlProblem.Kind.CRASH,
+          "PyYAML raises " + crash.pythonType() + " building this value (" + crash.getMessage() + ")", span));
+      return new YScalar(text, style, span, explicit, ValueKind.STR, text);
+    }
+  }
+
+  private static YScalar binary(String text, ScalarStyle style, Span span, String explicit,
+      List<YamlProblem> problems) {
+    boolean ascii = text.chars().allMatch(c -> c < 128);
+    try {
+      if (!ascii) {
+        throw new IllegalArgumentException("non-ASCII");
+      }
+      Base64.getMimeDecoder().decode(text.replaceAll("\\s", ""));
+    } catch (IllegalArgumentException e) {
+      problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
+          "while constructing a !!binary value, failed to decode base64 data", span));
+    }
+    return new YScalar(text, style, span, explicit, ValueKind.BINARY, text);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.ptree.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering of DESIGN §4: only `lsp` knows LSP4J; the core does no I/O and knows no edge. */
+class LayeringTest {
+  private static final String[] CORE = {"dev.ptree.text..", "dev.ptree.yaml..", "dev.ptree.model..",
+      "dev.ptree.rules..", "dev.ptree.engine.."};
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.ptree");
+  }
+
+  @Test
+  void onlyTheLspPackageUsesLsp4j() {
+    noClasses().that().resideOutsideOfPackage("dev.ptree.lsp..")
+        .should().dependOnClassesThat().resideInAPackage("org.eclipse.lsp4j..")
+        .check(classes);
+  }
+
+  @Test
+  void coreDoesNoIo() {
+    noClasses().that().resideInAnyPackage(CORE)
+        .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.net..", "java.nio.channels..")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileReader")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileWriter")
+        .orShould().accessField(System.class, "out")
+        .orShould().accessField(System.class, "err")
+        .orShould().accessField(System.class, "in")
+        .check(classes);
+  }
+
+  @Test
+  void coreKnowsNoEdge() {
+    noClasses().that().resideInAnyPackage(CORE)
+        .should().dependOnClassesThat().resideInAnyPackage("dev.ptree.cli..", "dev.ptree.lsp..",
+            "picocli..", "com.fasterxml.jackson..")
+        .check(classes);
+  }
+
+  @Test
+  void snakeYamlStaysInTheYamlLayer() {
+    noClasses().that().resideOutsideOfPackage("dev.ptree.yaml..")
+        .should().dependOnClassesThat().resideInAPackage("org.yaml.snakeyaml..")
+        .check(classes);
+  }
+}
