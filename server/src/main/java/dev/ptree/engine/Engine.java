@@ -77,7 +77,7 @@ public final class Engine {
     Map<String, Suppressions> suppressions = new HashMap<>();
     for (ConfigFile f : context.files()) {
       byPath.put(f.path(), f);
-      suppressions.put(f.path(), Suppressions.parse(f.document().text()));
+      suppressions.put(f.path(), Suppressions.parse(f.document().text(), offset -> insideScalar(f, offset)));
     }
     List<Finding> kept = new ArrayList<>(raw.size());
     for (Finding f : raw) {
@@ -102,6 +102,15 @@ public final class Engine {
     kept.sort(Comparator.comparing(Finding::path).thenComparingInt(f -> f.span().start())
         .thenComparing(Finding::code).thenComparing(Finding::message));
     return dedupe(kept);
+  }
+
+  private static boolean insideScalar(ConfigFile file, int offset) {
+    for (var node : file.nodes()) {
+      if (node instanceof dev.ptree.yaml.YScalar s && s.span().start() <= offset && offset < s.span().end()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Finding> dedupe(List<Finding> sorted) {

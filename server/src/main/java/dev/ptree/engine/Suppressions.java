@@ -32,6 +32,14 @@ public final class Suppressions {
   }
 
   public static Suppressions parse(SourceText text) {
+    return parse(text, offset -> false);
+  }
+
+  /**
+   * {@code insideScalar} tells whether an offset lies in a scalar's text (a quoted string, a block
+   * scalar): a "#" there is data, not a comment.
+   */
+  public static Suppressions parse(SourceText text, java.util.function.IntPredicate insideScalar) {
     List<Entry> entries = new ArrayList<>();
     String s = text.content();
     if (s.indexOf("ptree:") < 0) {
@@ -44,6 +52,10 @@ public final class Suppressions {
       }
       Matcher m = COMMENT.matcher(content);
       if (!m.find()) {
+        continue;
+      }
+      int hash = text.lineStart(line) + content.indexOf('#', m.start());
+      if (insideScalar.test(hash)) {
         continue;
       }
       boolean fileWide = m.group(1).equals("disable-file");

@@ -11,10 +11,46 @@ import dev.ptree.yaml.ValueKind;
  * string; {@code record} is null when the value is not a mapping; {@code effective} is false when
  * a later duplicate key in the same mapping overrides this one.
  */
-public record InventoryRecord(YEntry entry, String resourceClass, YMapping record, boolean effective) {
+public final class InventoryRecord {
+  private final YEntry entry;
+  private final String resourceClass;
+  private final YMapping record;
+  private final boolean effective;
+  /** The effective value of each of NovaSchema.RECORD_FIELDS, looked up once. */
+  private final YNode[] fields;
+
+  public InventoryRecord(YEntry entry, String resourceClass, YMapping record, boolean effective) {
+    this.entry = entry;
+    this.resourceClass = resourceClass;
+    this.record = record;
+    this.effective = effective;
+    this.fields = new YNode[NovaSchema.RECORD_FIELDS.size()];
+    if (record != null) {
+      for (int i = 0; i < fields.length; i++) {
+        fields[i] = record.get(NovaSchema.RECORD_FIELDS.get(i));
+      }
+    }
+  }
+
+  public YEntry entry() {
+    return entry;
+  }
+
+  public String resourceClass() {
+    return resourceClass;
+  }
+
+  public YMapping record() {
+    return record;
+  }
+
+  public boolean effective() {
+    return effective;
+  }
 
   public YNode field(String name) {
-    return record == null ? null : record.get(name);
+    int i = NovaSchema.RECORD_FIELDS.indexOf(name);
+    return i >= 0 ? fields[i] : record == null ? null : record.get(name);
   }
 
   /** The field as an exact integer value as nova's jsonschema accepts it (5 or 5.0), or null. */
@@ -22,8 +58,11 @@ public record InventoryRecord(YEntry entry, String resourceClass, YMapping recor
     YNode node = field(name);
     if (node instanceof YScalar s) {
       if (s.kind() == ValueKind.INT) {
+        if (s.value() instanceof Long v) {
+          return v;
+        }
         java.math.BigInteger v = (java.math.BigInteger) s.value();
-        return v.bitLength() < 63 ? v.longValue() : (v.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE);
+        return v.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
       }
       if (s.kind() == ValueKind.FLOAT) {
         double d = (Double) s.value();
@@ -51,7 +90,7 @@ public record InventoryRecord(YEntry entry, String resourceClass, YMapping recor
         return (Double) s.value();
       }
       if (s.kind() == ValueKind.INT) {
-        return ((java.math.BigInteger) s.value()).doubleValue();
+        return ((Number) s.value()).doubleValue();
       }
     }
     return null;

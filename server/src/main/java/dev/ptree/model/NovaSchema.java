@@ -45,6 +45,60 @@ public final class NovaSchema {
   /** Depth from which we warn that a deeper call stack in nova-compute may already crash. */
   public static final int NOVA_DEPTH_WARNING = 400;
 
+  /** {@code re.search("^[A-Z0-9_]{1,255}$", name)}, without a regex (it runs per name). */
+  public static boolean isName(String name) {
+    int n = withoutFinalNewline(name);
+    if (n < 1 || n > 255) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (!nameChar(name.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Placement's {@code ^CUSTOM_[A-Z0-9_]+$}. */
+  public static boolean isPlacementCustom(String name) {
+    int n = withoutFinalNewline(name);
+    if (n <= CUSTOM_PREFIX.length() || !name.startsWith(CUSTOM_PREFIX)) {
+      return false;
+    }
+    for (int i = CUSTOM_PREFIX.length(); i < n; i++) {
+      if (!nameChar(name.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The identification uuid pattern (either case), as Python's re.search applies it. */
+  public static boolean isUuid(String value) {
+    int n = withoutFinalNewline(value);
+    if (n != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = value.charAt(i);
+      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+      boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+      if (dash ? c != '-' : !hex) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Python's {@code $} also matches before one final newline. */
+  private static int withoutFinalNewline(String s) {
+    return s.endsWith("\n") ? s.length() - 1 : s.length();
+  }
+
+  private static boolean nameChar(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+
   public static Pattern python(String regex) {
     return Pattern.compile(regex, Pattern.UNIX_LINES);
   }

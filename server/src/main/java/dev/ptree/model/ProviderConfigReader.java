@@ -17,7 +17,8 @@ public final class ProviderConfigReader {
 
   public static ConfigFile read(SourceDocument document) {
     boolean loaded = document.fileName().endsWith(".yaml");
-    if (document.readProblem() != null && document.text().length() == 0) {
+    if (document.readProblem() != null) {
+      // nova dies reading the bytes, before any YAML: nothing else about the file is meaningful
       return new ConfigFile(document, null, loaded, List.of(), List.of());
     }
     YamlDocument yaml = YamlParser.parse(document.text().content());
@@ -39,7 +40,7 @@ public final class ProviderConfigReader {
   private static ProviderEntry provider(int index, YNode item) {
     YMapping mapping = asMapping(item);
     if (mapping == null) {
-      return new ProviderEntry(index, item, null, null, List.of(), List.of(), false);
+      return ProviderEntry.of(index, item, null, null, List.of(), List.of(), false);
     }
     Identification id = identification(mapping.get("identification"));
     List<InventoryItem> inventories = new ArrayList<>();
@@ -58,8 +59,9 @@ public final class ProviderConfigReader {
         traits.add(new TraitItem(i, node, node instanceof YScalar s && s.isString() ? s.text() : null));
       }
     }
-    boolean noOp = inventories.isEmpty() && traits.isEmpty();
-    return new ProviderEntry(index, item, mapping, id, List.copyOf(inventories), List.copyOf(traits), noOp);
+    boolean noOp = inventories.isEmpty() && traits.isEmpty()
+        && wellFormed(mapping.get("inventories")) && wellFormed(mapping.get("traits"));
+    return ProviderEntry.of(index, item, mapping, id, List.copyOf(inventories), List.copyOf(traits), noOp);
   }
 
   private static List<InventoryRecord> records(YNode item) {
@@ -93,7 +95,7 @@ public final class ProviderConfigReader {
   }
 
   public static boolean validUuid(String value) {
-    return NovaSchema.COMPUTE_NODE.equals(value) || NovaSchema.search(NovaSchema.UUID, value);
+    return NovaSchema.COMPUTE_NODE.equals(value) || NovaSchema.isUuid(value);
   }
 
   public static boolean validName(String value) {
@@ -103,6 +105,19 @@ public final class ProviderConfigReader {
 
   private static boolean truthyString(YNode node) {
     return node instanceof YScalar s && s.isString() && !s.text().isEmpty();
+  }
+
+  /** Absent, or a mapping whose `additional` is absent or a list: what nova's schema accepts. */
+  private static boolean wellFormed(YNode adjectives) {
+    if (adjectives == null) {
+      return true;
+    }
+    YMapping m = asMapping(adjectives);
+    if (m == null) {
+      return false;
+    }
+    YNode additional = m.get("additional");
+    return additional == null || additional.kind() == ValueKind.SEQUENCE;
   }
 
   private static YSequence additional(YNode adjectives) {

@@ -2,34 +2,35 @@ package dev.ptree.model;
 
 import dev.ptree.yaml.YMapping;
 import dev.ptree.yaml.YNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
  * One item of {@code providers}. {@code mapping} is null when the item is not a mapping;
- * {@code identification} is null when there is none nova could use.
+ * {@code identification} is null when there is none nova could use. {@code records} lists every
+ * inventory record in order; {@code mergedRecords} the ones nova's merge ends with: one per
+ * resource class, the last given winning ({@code merged_inventory.update(item)} item by item).
+ * Only those reach Placement.
  */
 public record ProviderEntry(int index, YNode item, YMapping mapping, Identification identification,
-    List<InventoryItem> inventoryItems, List<TraitItem> traits, boolean noOp) {
+    List<InventoryItem> inventoryItems, List<TraitItem> traits, boolean noOp,
+    List<InventoryRecord> records, List<InventoryRecord> mergedRecords) {
 
-  /**
-   * The records nova's merge ends with: one per resource class, the last given winning
-   * ({@code merged_inventory.update(item)} item by item). Only these reach Placement.
-   */
-  public List<InventoryRecord> mergedRecords() {
-    java.util.LinkedHashMap<String, InventoryRecord> merged = new java.util.LinkedHashMap<>();
-    for (InventoryItem item : inventoryItems) {
-      for (InventoryRecord r : item.records()) {
+  public static ProviderEntry of(int index, YNode item, YMapping mapping, Identification identification,
+      List<InventoryItem> inventoryItems, List<TraitItem> traits, boolean noOp) {
+    List<InventoryRecord> all = new ArrayList<>();
+    LinkedHashMap<String, InventoryRecord> merged = new LinkedHashMap<>();
+    for (InventoryItem inventoryItem : inventoryItems) {
+      for (InventoryRecord r : inventoryItem.records()) {
+        all.add(r);
         if (r.resourceClass() != null && r.effective()) {
           merged.remove(r.resourceClass());
           merged.put(r.resourceClass(), r);
         }
       }
     }
-    return List.copyOf(merged.values());
-  }
-
-  /** Every inventory record of the provider, in order. */
-  public List<InventoryRecord> records() {
-    return inventoryItems.stream().flatMap(i -> i.records().stream()).toList();
+    return new ProviderEntry(index, item, mapping, identification, inventoryItems, traits, noOp,
+        List.copyOf(all), List.copyOf(merged.values()));
   }
 }

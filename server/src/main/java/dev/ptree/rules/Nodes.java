@@ -67,6 +67,9 @@ public final class Nodes {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String k : known) {
+      if (k.startsWith("__")) {
+        continue; // never suggest a reserved key
+      }
       int d = distance(lower, k);
       boolean close = d <= Math.max(2, k.length() / 4)
           || (lower.length() >= 5 && (k.startsWith(lower) || lower.startsWith(k)))

@@ -26,6 +26,21 @@ public final class Escaper {
     return out == null ? s : out.toString();
   }
 
+  /** Like {@link #escape}, and combining marks too: for messages about normalisation. */
+  public static String escapeMarks(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 8);
+    s.codePoints().forEach(cp -> {
+      int type = Character.getType(cp);
+      if (needsEscape(cp) || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+          || type == Character.COMBINING_SPACING_MARK) {
+        appendEscape(out, cp);
+      } else {
+        out.appendCodePoint(cp);
+      }
+    });
+    return out.toString();
+  }
+
   /** Escapes and wraps in double quotes, the way messages quote offending values. */
   public static String quote(String s) {
     return "\"" + escape(s).replace("\"", "\\\"") + "\"";
@@ -55,6 +70,9 @@ public final class Escaper {
           Character.PARAGRAPH_SEPARATOR, Character.UNASSIGNED, Character.SURROGATE,
           Character.PRIVATE_USE -> {
         return true;
+      }
+      case Character.SPACE_SEPARATOR -> {
+        return cp != ' '; // a no-break or other odd space reads as a plain one
       }
       default -> {
         return isInvisible(cp);

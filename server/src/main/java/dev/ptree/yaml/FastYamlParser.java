@@ -26,6 +26,8 @@ final class FastYamlParser {
 
   private final String s;
   private final int n;
+  /** Keys and short values repeat thousands of times in a config: build each String once. */
+  private final String[] pool = new String[1 << 12];
   private final List<YamlProblem> problems;
   private int pos;
   private int lineStart;
@@ -70,6 +72,26 @@ final class FastYamlParser {
       }
     }
     return true;
+  }
+
+  /** {@code s.substring(start, end)}, shared with earlier equal short strings. */
+  private String text(int start, int end) {
+    int length = end - start;
+    if (length > 48) {
+      return s.substring(start, end);
+    }
+    int h = length;
+    for (int i = start; i < end; i++) {
+      h = 31 * h + s.charAt(i);
+    }
+    int slot = (h ^ (h >>> 13)) & (pool.length - 1);
+    String cached = pool[slot];
+    if (cached != null && cached.length() == length && s.regionMatches(start, cached, 0, length)) {
+      return cached;
+    }
+    String fresh = s.substring(start, end);
+    pool[slot] = fresh;
+    return fresh;
   }
 
   // ---- lines ---------------------------------------------------------------------------------
@@ -338,7 +360,7 @@ final class FastYamlParser {
     while (s.charAt(end - 1) == ' ') {
       end--;
     }
-    String text = s.substring(pos, end);
+    String text = text(pos, end);
     if (text.equals("<<") || text.equals("=") || end - pos > 1024) {
       throw BAIL;
     }
@@ -391,7 +413,7 @@ final class FastYamlParser {
       pos++;
     }
     pos = end;
-    return ScalarBuilder.plain(s.substring(start, end), new Span(start, end), problems);
+    return ScalarBuilder.plain(text(start, end), new Span(start, end), problems);
   }
 
   /** Index just past the closing quote of a single-line quoted scalar at i, or -1. */
@@ -420,7 +442,7 @@ final class FastYamlParser {
       throw BAIL;
     }
     pos = end;
-    String body = s.substring(start + 1, end - 1);
+    String body = text(start + 1, end - 1);
     boolean single = s.charAt(start) == '\'';
     String text = single ? body.replace("''", "'") : body;
     return ScalarBuilder.build(text, single ? ScalarStyle.SINGLE_QUOTED : ScalarStyle.DOUBLE_QUOTED,
@@ -528,7 +550,7 @@ final class FastYamlParser {
       throw BAIL;
     }
     pos = end;
-    String text = s.substring(start, end);
+    String text = text(start, end);
     if (text.equals("<<") || text.equals("=")) {
       throw BAIL;
     }

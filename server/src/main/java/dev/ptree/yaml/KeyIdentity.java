@@ -1,6 +1,5 @@
 package dev.ptree.yaml;
 
-import java.math.BigInteger;
 
 /** Python dict key equality for the scalar keys PyYAML builds. */
 public final class KeyIdentity {
@@ -29,7 +28,7 @@ public final class KeyIdentity {
     return switch (s.kind()) {
       case STR -> "s:" + s.text();
       case BOOL -> numberKey(Boolean.TRUE.equals(s.value()) ? 1.0 : 0.0);
-      case INT -> numberKey(((BigInteger) s.value()).doubleValue());
+      case INT -> numberKey(((Number) s.value()).doubleValue());
       case FLOAT -> numberKey((Double) s.value());
       case NULL -> null;
       default -> s.kind() + ":" + s.text();

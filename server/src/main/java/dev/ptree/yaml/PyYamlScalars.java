@@ -28,6 +28,10 @@ public final class PyYamlScalars {
           + "|[-+]?0x[0-9a-fA-F_]+"
           + "|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+");
   private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
+  /** The words BOOL and NULL match, for a lookup without a regex. */
+  private static final java.util.Set<String> BOOL_WORDS = java.util.Set.of("yes", "Yes", "YES", "no", "No",
+      "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF");
+  private static final java.util.Set<String> NULL_WORDS = java.util.Set.of("~", "null", "Null", "NULL", "");
   private static final Pattern TIMESTAMP = Pattern.compile(
       "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
           + "|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?"
@@ -44,10 +48,13 @@ public final class PyYamlScalars {
     char first = v.isEmpty() ? '\0' : v.charAt(0);
     switch (first) {
       case 'y', 'Y', 'n', 'N', 't', 'T', 'f', 'F', 'o', 'O' -> {
-        if (BOOL.matcher(v).matches()) {
+        if (v.length() > 5) {
+          return Resolution.STR;
+        }
+        if (BOOL_WORDS.contains(v)) {
           return Resolution.BOOL;
         }
-        if ((first == 'n' || first == 'N') && NULL.matcher(v).matches()) {
+        if (NULL_WORDS.contains(v)) {
           return Resolution.NULL;
         }
         return Resolution.STR;
@@ -191,6 +198,9 @@ public final class PyYamlScalars {
 
   /** construct_yaml_float. */
   public static double constructFloat(String text) throws ConstructionCrash {
+    if (isSimpleDecimal(text)) {
+      return Double.parseDouble(text);
+    }
     String value = text.replace("_", "").toLowerCase(java.util.Locale.ROOT);
     if (value.isEmpty()) {
       throw new ConstructionCrash("IndexError", "string index out of range");
@@ -223,10 +233,12 @@ public final class PyYamlScalars {
     }
   }
 
+  private static final Pattern PYTHON_FLOAT = Pattern.compile(
+      "[-+]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[-+]?(?:inf|infinity|nan)");
+
   private static double pythonFloat(String s) {
     String t = s.strip();
-    if (t.isEmpty() || !t.matches("[-+]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
-        + "|[-+]?(?:inf|infinity|nan)")) {
+    if (t.isEmpty() || !PYTHON_FLOAT.matcher(t).matches()) {
       throw new NumberFormatException(s);
     }
     return switch (t.replace("+", "").replace("-", "")) {
@@ -292,6 +304,25 @@ public final class PyYamlScalars {
         }
       }
     }
+  }
+
+  /** "1.5", "-0.25", "16.0": digits, one dot, digits — what Double.parseDouble reads as Python does. */
+  private static boolean isSimpleDecimal(String t) {
+    int n = t.length();
+    int i = n > 0 && t.charAt(0) == '-' ? 1 : 0;
+    int dot = -1;
+    int digits = 0;
+    for (; i < n; i++) {
+      char c = t.charAt(i);
+      if (c == '.' && dot < 0) {
+        dot = i;
+      } else if (c >= '0' && c <= '9') {
+        digits++;
+      } else {
+        return false;
+      }
+    }
+    return dot > 0 && digits > 0 && dot < n - 1 && Character.isDigit(t.charAt(dot - 1));
   }
 
   /** Whether an int literal is written as plain decimal (no octal, hex, sign, underscores...). */

@@ -55,7 +55,7 @@ final class ScalarBuilder {
     try {
       return switch (effective) {
         case "str" -> new YScalar(text, style, span, explicit, ValueKind.STR, text);
-        case "int" -> new YScalar(text, style, span, explicit, ValueKind.INT, PyYamlScalars.constructInt(text));
+        case "int" -> new YScalar(text, style, span, explicit, ValueKind.INT, integer(text));
         case "float" -> new YScalar(text, style, span, explicit, ValueKind.FLOAT, PyYamlScalars.constructFloat(text));
         case "bool" -> new YScalar(text, style, span, explicit, ValueKind.BOOL, PyYamlScalars.constructBool(text));
         case "null" -> new YScalar(text, style, span, explicit, ValueKind.NULL, null);
@@ -75,6 +75,23 @@ final class ScalarBuilder {
           "PyYAML raises " + crash.pythonType() + " building this value (" + crash.getMessage() + ")", span));
       return new YScalar(text, style, span, explicit, ValueKind.STR, text);
     }
+  }
+
+  /** Python's int as a Long when it fits (nearly always), else a BigInteger. */
+  private static Number integer(String text) throws ConstructionCrash {
+    int n = text.length();
+    if (n > 0 && n < 18) {
+      boolean digits = true;
+      for (int i = 0; i < n && digits; i++) {
+        char c = text.charAt(i);
+        digits = c >= '0' && c <= '9';
+      }
+      if (digits && (n == 1 || text.charAt(0) != '0')) {
+        return Long.parseLong(text);
+      }
+    }
+    java.math.BigInteger big = PyYamlScalars.constructInt(text);
+    return big.bitLength() < 63 ? (Number) big.longValue() : big;
   }
 
   private static YScalar binary(String text, ScalarStyle style, Span span, String explicit,

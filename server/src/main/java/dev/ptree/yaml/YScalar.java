@@ -4,7 +4,7 @@ import dev.ptree.text.Span;
 
 /**
  * A scalar: its text after YAML unescaping/folding, its style, and the value PyYAML builds from
- * it. {@code value} is a String, BigInteger, Double, Boolean, null, or (for timestamps and
+ * it. {@code value} is a String, Long (or BigInteger beyond 63 bits), Double, Boolean, null, or (for timestamps and
  * binaries) the scalar text.
  */
 public record YScalar(String text, ScalarStyle style, Span span, String explicitTag, ValueKind kind,

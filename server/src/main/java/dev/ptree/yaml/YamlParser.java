@@ -132,6 +132,11 @@ public final class YamlParser {
     String maskNonPrintable(String text) {
       StringBuilder masked = null;
       for (int i = 0; i < text.length(); ) {
+        char c = text.charAt(i);
+        if (c >= 0x20 && c < 0x7F || c == '\n') {
+          i++;
+          continue;
+        }
         int cp = text.codePointAt(i);
         int width = Character.charCount(cp);
         if (!isPrintable(cp)) {

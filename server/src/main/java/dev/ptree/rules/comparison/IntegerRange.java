@@ -37,7 +37,9 @@ public final class IntegerRange extends Rule {
           long min = field.equals("reserved") ? 0 : 1;
           if (v < min || v > NovaSchema.MAX_INT) {
             YNode node = r.field(field);
-            String shown = node instanceof YScalar s && s.value() != null ? s.value().toString() : String.valueOf(v);
+            String shown = node instanceof YScalar s && s.value() instanceof Double d
+                ? NumberAsString.pythonRepr(d) : node instanceof YScalar s2 && s2.value() != null
+                ? s2.value().toString() : String.valueOf(v);
             out.report(file, node.span(), field + " " + shown + " is outside Placement's range "
                 + min + ".." + NovaSchema.MAX_INT + ": nova loads it, then Placement rejects the inventory");
           }

@@ -16,8 +16,9 @@ public final class UnitBounds extends Rule {
         "min_unit, max_unit and step_size that no allocation can satisfy",
         new RuleDoc(
             "With Placement's defaults filled in, an allocation must be a multiple of step_size"
-                + " between min_unit and max_unit, and fit the capacity. min_unit above max_unit,"
-                + " min_unit above total, or step_size above max_unit leaves no valid amount.",
+                + " between min_unit and max_unit, and fit the capacity int((total - reserved) *"
+                + " allocation_ratio). min_unit above max_unit or above the capacity, or no multiple"
+                + " of step_size in that range, leaves no valid amount.",
             "Placement accepts the inventory, but no request can ever be allocated from it.",
             "- CUSTOM_FPGA: {total: 4, min_unit: 8}     # nothing fits",
             "No fix."));
@@ -31,26 +32,33 @@ public final class UnitBounds extends Rule {
         Long min = r.integerOrDefault("min_unit");
         Long max = r.integerOrDefault("max_unit");
         Long step = r.integerOrDefault("step_size");
-        if (total == null || min == null || max == null || step == null
-            || !inRange(total) || !inRange(min) || !inRange(max) || !inRange(step)) {
-          continue;
+        Double capacity = Capacity.of(r);
+        if (total == null || min == null || max == null || step == null || capacity == null
+            || !inRange(total) || !inRange(min) || !inRange(max) || !inRange(step) || !(capacity > 0)
+            || Double.isInfinite(capacity)) {
+          continue; // out-of-range values and an empty capacity have rules of their own
         }
+        long firstMultiple = (min + step - 1) / step * step;
+        long ceiling = (long) Math.min((double) max, capacity);
         if (min > max) {
           out.report(file, at(r, "min_unit"), "min_unit " + min + " is greater than max_unit " + max
               + ": no allocation of " + r.resourceClass() + " can satisfy both");
-        } else if (min > total) {
-          out.report(file, at(r, "min_unit"), "min_unit " + min + " is greater than total " + total
-              + ": no allocation of " + r.resourceClass() + " can fit");
-        } else if (step > max) {
-          out.report(file, at(r, "step_size"), "step_size " + step + " is greater than max_unit " + max
-              + ": no allocation of " + r.resourceClass() + " can be a multiple of it");
+        } else if (min > capacity) {
+          out.report(file, at(r, "min_unit"), "min_unit " + min + " is greater than the capacity "
+              + Capacity.show(capacity) + " (total " + total + ", reserved " + r.integerOrDefault("reserved")
+              + ", allocation_ratio " + NumberAsString.pythonRepr(r.allocationRatio()) + "): no allocation of "
+              + r.resourceClass() + " can fit");
+        } else if (firstMultiple > ceiling) {
+          out.report(file, at(r, "step_size"), "no multiple of step_size " + step + " lies between"
+              + " min_unit " + min + " and " + (max <= capacity ? "max_unit " + max : "the capacity "
+              + Capacity.show(capacity)) + ": no allocation of " + r.resourceClass() + " is possible");
         }
       }
     });
   }
 
   private static boolean inRange(long v) {
-    return v >= 0 && v <= NovaSchema.MAX_INT;
+    return v >= 1 && v <= NovaSchema.MAX_INT;
   }
 
   private static dev.ptree.text.Span at(InventoryRecord r, String field) {

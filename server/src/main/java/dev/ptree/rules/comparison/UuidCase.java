@@ -32,7 +32,7 @@ public final class UuidCase extends Rule {
     context.forEachProvider((file, p) -> {
       var id = p.identification();
       if (id == null || !id.method().equals("uuid") || id.isComputeNodeUuid()
-          || !NovaSchema.search(NovaSchema.UUID, id.value())) {
+          || !NovaSchema.isUuid(id.value())) {
         return;
       }
       String lower = id.value().toLowerCase(Locale.ROOT);

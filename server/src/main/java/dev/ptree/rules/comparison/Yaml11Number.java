@@ -17,7 +17,6 @@ import dev.ptree.yaml.ScalarStyle;
 import dev.ptree.yaml.ValueKind;
 import dev.ptree.yaml.YNode;
 import dev.ptree.yaml.YScalar;
-import java.math.BigInteger;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -124,7 +123,7 @@ public final class Yaml11Number extends Rule {
 
   static String decimal(YScalar s) {
     if (s.kind() == ValueKind.INT) {
-      return ((BigInteger) s.value()).toString();
+      return s.value().toString();
     }
     return NumberAsString.pythonRepr((Double) s.value());
   }

@@ -57,11 +57,11 @@ public final class NovaCrash extends Rule {
       int depth = file.yaml().maxCollectionDepth();
       if (depth > NovaSchema.NOVA_MAX_DEPTH) {
         out.report(file, Span.at(0), "collections nest " + depth + " levels deep; PyYAML's"
-            + " composer recurses once per level and nova crashes with RecursionError beyond "
-            + NovaSchema.NOVA_MAX_DEPTH);
+            + " composer recurses once per level and nova crashes with RecursionError from "
+            + (NovaSchema.NOVA_MAX_DEPTH + 1) + " levels");
       } else if (depth >= NovaSchema.NOVA_DEPTH_WARNING) {
         out.report(file, Span.at(0), "collections nest " + depth + " levels deep, close to the "
-            + NovaSchema.NOVA_MAX_DEPTH + " at which nova crashes with RecursionError")
+            + (NovaSchema.NOVA_MAX_DEPTH + 1) + " levels at which nova crashes with RecursionError")
             .severity(Severity.WARNING);
       }
       for (var p : file.providers()) {

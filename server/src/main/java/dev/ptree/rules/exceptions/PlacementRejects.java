@@ -44,10 +44,10 @@ public final class PlacementRejects extends Rule {
 
   private void checkName(ConfigFile file, String what, String name, Span span, boolean resourceClass,
       Reporter out) {
-    if (!NovaSchema.search(NovaSchema.NAME_PATTERN, name) || !name.startsWith(NovaSchema.CUSTOM_PREFIX)) {
+    if (!NovaSchema.isName(name) || !name.startsWith(NovaSchema.CUSTOM_PREFIX)) {
       return; // nova itself refuses it: PT107 / PT108
     }
-    if (!NovaSchema.search(NovaSchema.PLACEMENT_CUSTOM, name)) {
+    if (!NovaSchema.isPlacementCustom(name)) {
       out.report(file, span, what + " " + Escaper.quote(name) + " passes nova, but Placement"
           + " requires ^CUSTOM_[A-Z0-9_]+$ and rejects it (400)");
     } else if (resourceClass && name.endsWith("\n")) {

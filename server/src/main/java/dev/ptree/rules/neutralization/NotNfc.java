@@ -29,6 +29,10 @@ public final class NotNfc extends Rule {
             "Normalising to NFC is unsafe: it changes which provider the entry names."));
   }
 
+  private static String quote(String s) {
+    return "\"" + Escaper.escapeMarks(s).replace("\"", "\\\"") + "\"";
+  }
+
   @Override
   public void check(ConfigSetContext context, Reporter out) {
     List<ProviderNames> names = ProviderNames.of(context);
@@ -41,8 +45,8 @@ public final class NotNfc extends Rule {
       String name = n.name();
       String normal = nfc.normalize(name);
       if (!normal.equals(name)) {
-        var finding = out.report(n.file(), n.id().valueNode().span(), "name " + Escaper.quote(name)
-            + " is not in NFC; it differs from the same-looking " + Escaper.quote(normal));
+        var finding = out.report(n.file(), n.id().valueNode().span(), "name " + quote(name)
+            + " is not in NFC; it differs from the same-looking " + quote(normal));
         if (n.id().valueNode().style() != ScalarStyle.DOUBLE_QUOTED) {
           finding.fix(Fix.edit("Normalise to NFC", FixSafety.UNSAFE,
               new TextEdit(n.id().valueNode().span(), "'" + normal.replace("'", "''") + "'")));
@@ -50,8 +54,8 @@ public final class NotNfc extends Rule {
       }
       ProviderNames other = byForm.putIfAbsent(normal, n);
       if (other != null && !other.name().equals(name)) {
-        out.report(n.file(), n.id().valueNode().span(), "name " + Escaper.quote(name)
-            + " equals " + Escaper.quote(other.name()) + " after NFC normalisation, but nova treats"
+        out.report(n.file(), n.id().valueNode().span(), "name " + quote(name)
+            + " equals " + quote(other.name()) + " after NFC normalisation, but nova treats"
             + " them as different providers")
             .related(other.file(), other.id().valueNode().span(), "the other spelling");
       }

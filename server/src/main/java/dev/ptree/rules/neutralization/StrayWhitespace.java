@@ -24,6 +24,24 @@ public final class StrayWhitespace extends Rule {
             "Trimming is unsafe: it changes which provider the entry names."));
   }
 
+  /** Python's str.isspace(): Unicode whitespace, no-break spaces included (Java's strip() skips those). */
+  static boolean isPythonSpace(int cp) {
+    return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x85
+        || (cp >= 0x1C && cp <= 0x1F);
+  }
+
+  static String pythonStrip(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && isPythonSpace(s.codePointAt(start))) {
+      start += Character.charCount(s.codePointAt(start));
+    }
+    while (end > start && isPythonSpace(s.codePointBefore(end))) {
+      end -= Character.charCount(s.codePointBefore(end));
+    }
+    return s.substring(start, end);
+  }
+
   @Override
   public void check(ConfigSetContext context, Reporter out) {
     context.forEachProvider((file, p) -> {
@@ -32,13 +50,13 @@ public final class StrayWhitespace extends Rule {
         return;
       }
       String v = id.value();
-      String trimmed = v.strip();
+      String trimmed = pythonStrip(v);
       if (trimmed.equals(v) || trimmed.isEmpty()) {
         return;
       }
       var node = id.valueNode();
       var finding = out.report(file, node.span(), id.method() + " " + Escaper.quote(v)
-          + " has " + (Character.isWhitespace(v.codePointAt(0)) ? "leading" : "trailing")
+          + " has " + (isPythonSpace(v.codePointAt(0)) ? "leading" : "trailing")
           + " whitespace; it will not match " + Escaper.quote(trimmed));
       if (node.style() == ScalarStyle.SINGLE_QUOTED || node.style() == ScalarStyle.DOUBLE_QUOTED) {
         finding.fix(Fix.edit("Trim to " + Escaper.quote(trimmed), FixSafety.UNSAFE,

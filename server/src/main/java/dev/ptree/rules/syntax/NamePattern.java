@@ -47,7 +47,7 @@ public final class NamePattern extends Rule {
   }
 
   private void checkName(ConfigFile file, String what, String name, Span span, Reporter out) {
-    if (NovaSchema.search(NovaSchema.NAME_PATTERN, name)) {
+    if (NovaSchema.isName(name)) {
       return;
     }
     String why = name.isEmpty() ? "is empty"
@@ -56,7 +56,7 @@ public final class NamePattern extends Rule {
     var finding = out.report(file, span, what + " " + Escaper.quote(name) + " " + why
         + "; nova's schema refuses it");
     String fixed = name.strip().toUpperCase(Locale.ROOT).replaceAll("[-. ]", "_");
-    if (!fixed.equals(name) && NovaSchema.search(NovaSchema.NAME_PATTERN, fixed) && !fixed.endsWith("\n")) {
+    if (!fixed.equals(name) && NovaSchema.isName(fixed) && !fixed.endsWith("\n")) {
       finding.fix(Fix.edit("Write " + fixed, FixSafety.SAFE, new TextEdit(span, fixed)));
     }
   }

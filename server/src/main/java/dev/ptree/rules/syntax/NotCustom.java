@@ -47,7 +47,7 @@ public final class NotCustom extends Rule {
   }
 
   private void checkName(ConfigFile file, String what, String name, Span span, Reporter out) {
-    if (!NovaSchema.search(NovaSchema.NAME_PATTERN, name) || name.startsWith(NovaSchema.CUSTOM_PREFIX)) {
+    if (!NovaSchema.isName(name) || name.startsWith(NovaSchema.CUSTOM_PREFIX)) {
       return;
     }
     String plural = what.equals("trait") ? "traits" : "resource classes";

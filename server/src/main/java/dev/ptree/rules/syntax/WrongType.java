@@ -82,7 +82,7 @@ public final class WrongType extends Rule {
         var finding = out.report(file, additional.span(), "traits.additional must be a list of"
             + " trait names, found " + Nodes.describe(additional));
         if (additional instanceof YScalar s && s.isString() && s.explicitTag() == null
-            && NovaSchema.search(NovaSchema.NAME_PATTERN, s.text())) {
+            && NovaSchema.isName(s.text())) {
           String text = file.document().text().slice(s.span());
           finding.fix(Fix.edit("Make it a list: [" + text + "]", FixSafety.SAFE,
               new TextEdit(s.span(), "[" + text + "]")));
