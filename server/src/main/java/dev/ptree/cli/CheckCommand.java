@@ -43,6 +43,9 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--no-snippets", description = "Text output without source snippets.")
   boolean noSnippets;
 
+  @Option(names = "--timings", description = "Print how long each phase took, on stderr.")
+  boolean timings;
+
   @Option(names = "--disable", split = ",", paramLabel = "CODE", description = "Rules to switch off.")
   List<String> disabled = new ArrayList<>();
 
@@ -67,11 +70,17 @@ final class CheckCommand implements Callable<Integer> {
       }
       off.add(rule.get().code());
     }
-    Engine engine = new Engine(new Settings(off, Map.of()), message -> err.println("ptree: " + message));
+    Engine engine = new Engine(new Settings(off, Map.of()), message -> {
+      if (timings || !message.startsWith("timing:")) {
+        err.println("ptree: " + message);
+      }
+    });
+    long started = System.nanoTime();
     List<CheckedFile> results = new ArrayList<>();
     for (Inputs.ConfigSetInput set : sets) {
       results.addAll(fix ? fixAndCheck(engine, set) : check(engine, set));
     }
+    long checked = System.nanoTime();
     switch (format) {
       case json -> JsonReport.write(results, out);
       case sarif -> SarifReport.write(results, out, Main.VERSION);
@@ -85,6 +94,12 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     out.flush();
+    if (timings) {
+      err.printf("ptree: JVM start to main %d ms, collect+read+check %d ms, report %d ms%n",
+          java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+              - (System.nanoTime() - started) / 1_000_000,
+          (checked - started) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
+    }
     return TextReport.count(results, Severity.ERROR) > 0 ? 1 : 0;
   }
 

@@ -45,6 +45,10 @@ final class SourceReader {
   }
 
   static SourceDocument decode(String path, String name, byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') < 0) {
+      return new SourceDocument(path, name, new SourceText(text), null); // valid: no replacement made
+    }
     CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);

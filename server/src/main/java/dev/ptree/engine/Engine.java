@@ -40,8 +40,10 @@ public final class Engine {
   public List<Finding> checkConfigSet(String directory, List<SourceDocument> documents) {
     List<SourceDocument> sorted = new ArrayList<>(documents);
     sorted.sort(Comparator.comparing(SourceDocument::fileName, Engine::compareCodePoints));
+    long t0 = System.nanoTime();
     List<ConfigFile> files = (sorted.size() > 1 ? sorted.parallelStream() : sorted.stream())
         .map(ProviderConfigReader::read).toList();
+    log.accept("timing: parsed " + files.size() + " files in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     return check(new ConfigSetContext(directory, files));
   }
 
@@ -51,17 +53,27 @@ public final class Engine {
         context.files().stream().filter(ConfigFile::loadedByNova).toList());
     List<Rule> enabled = Rules.all().stream().filter(r -> settings.enabled(r.code())).toList();
     boolean large = context.files().stream().mapToInt(f -> f.nodes().size()).sum() > 20_000;
+    long t0 = System.nanoTime();
     List<Finding> raw = (large ? enabled.parallelStream() : enabled.stream())
         .flatMap(rule -> run(rule, rule instanceof YmlNotLoaded ? context : loaded).stream())
         .toList();
-    return finish(context, raw);
+    long t1 = System.nanoTime();
+    List<Finding> done = finish(context, raw);
+    log.accept("timing: rules " + (t1 - t0) / 1_000_000 + " ms, suppressions and sorting "
+        + (System.nanoTime() - t1) / 1_000_000 + " ms");
+    return done;
   }
 
   /** One rule, isolated: if it throws, its findings are one "internal error" and the rest go on. */
   private List<Finding> run(Rule rule, ConfigSetContext context) {
     Reporter reporter = new Reporter(rule.info());
     try {
+      long t0 = System.nanoTime();
       rule.check(context, reporter);
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      if (ms >= 50) {
+        log.accept("timing: " + rule.code() + " " + ms + " ms");
+      }
       return reporter.findings();
     } catch (RuntimeException | StackOverflowError e) {
       log.accept("internal error in " + rule.code() + ": " + e);
@@ -77,7 +89,7 @@ public final class Engine {
     Map<String, Suppressions> suppressions = new HashMap<>();
     for (ConfigFile f : context.files()) {
       byPath.put(f.path(), f);
-      suppressions.put(f.path(), Suppressions.parse(f.document().text(), offset -> insideScalar(f, offset)));
+      suppressions.put(f.path(), Suppressions.parse(f.document().text(), new ScalarLookup(f)::contains));
     }
     List<Finding> kept = new ArrayList<>(raw.size());
     for (Finding f : raw) {
@@ -104,13 +116,32 @@ public final class Engine {
     return dedupe(kept);
   }
 
-  private static boolean insideScalar(ConfigFile file, int offset) {
-    for (var node : file.nodes()) {
-      if (node instanceof dev.ptree.yaml.YScalar s && s.span().start() <= offset && offset < s.span().end()) {
-        return true;
-      }
+  /** Whether an offset lies inside a scalar's text; the sorted span index is built on first use. */
+  private static final class ScalarLookup {
+    private final ConfigFile file;
+    private int[] starts;
+    private int[] ends;
+
+    ScalarLookup(ConfigFile file) {
+      this.file = file;
     }
-    return false;
+
+    boolean contains(int offset) {
+      if (starts == null) {
+        List<Span> spans = new ArrayList<>();
+        for (var node : file.nodes()) {
+          if (node instanceof dev.ptree.yaml.YScalar s && s.span().length() > 0) {
+            spans.add(s.span());
+          }
+        }
+        spans.sort(Comparator.comparingInt(Span::start));
+        starts = spans.stream().mapToInt(Span::start).toArray();
+        ends = spans.stream().mapToInt(Span::end).toArray();
+      }
+      int i = java.util.Arrays.binarySearch(starts, offset);
+      int candidate = i >= 0 ? i : -i - 2;
+      return candidate >= 0 && offset < ends[candidate];
+    }
   }
 
   private static List<Finding> dedupe(List<Finding> sorted) {

@@ -33,14 +33,6 @@ public final class Nodes {
     };
   }
 
-  public static boolean isString(YNode node) {
-    return node instanceof YScalar s && s.kind() == ValueKind.STR;
-  }
-
-  public static YScalar scalar(YNode node) {
-    return node instanceof YScalar s ? s : null;
-  }
-
   /** Levenshtein distance, for did-you-mean suggestions. */
   public static int distance(String a, String b) {
     int[] prev = new int[b.length() + 1];

@@ -10,18 +10,27 @@ import java.util.Arrays;
 public final class SourceText {
   private final String content;
   private final int[] lineStarts;
+  private boolean ascii = true;
 
   public SourceText(String content) {
     this.content = content;
     this.lineStarts = indexLines(content);
   }
 
-  private static int[] indexLines(String s) {
+  /** Whether every character is ASCII, so scans for unusual characters can be skipped. */
+  public boolean isAscii() {
+    return ascii;
+  }
+
+  private int[] indexLines(String s) {
     int[] starts = new int[16];
     int count = 1;
     int n = s.length();
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
+      if (c > 0x7F) {
+        ascii = false;
+      }
       if (c == '\n' || c == '\r') {
         if (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
           i++;

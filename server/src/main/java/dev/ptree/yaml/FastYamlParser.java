@@ -41,7 +41,12 @@ final class FastYamlParser {
 
   /** The parsed document, or null when the text needs the full parser. */
   static YamlDocument tryParse(String text, List<YamlProblem> problems) {
-    if (!plausible(text)) {
+    return tryParse(text, problems, true);
+  }
+
+  /** {@code screen}: whether the text may hold characters the fast path refuses up front. */
+  static YamlDocument tryParse(String text, List<YamlProblem> problems, boolean screen) {
+    if (screen && !plausible(text)) {
       return null;
     }
     List<YamlProblem> own = new ArrayList<>(problems);
@@ -218,7 +223,7 @@ final class FastYamlParser {
   private YMapping mapping(int indent, int depth) {
     enter(depth);
     int start = pos;
-    List<YEntry> entries = new ArrayList<>();
+    List<YEntry> entries = new ArrayList<>(6);
     while (true) {
       int colon = keyEnd(pos);
       if (colon < 0) {

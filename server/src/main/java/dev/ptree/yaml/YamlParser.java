@@ -59,10 +59,27 @@ public final class YamlParser {
   private YamlParser() {}
 
   public static YamlDocument parse(String text) {
+    if (isPlainAscii(text)) {
+      YamlDocument fast = FastYamlParser.tryParse(text, List.of(), false);
+      if (fast != null) {
+        return fast;
+      }
+    }
     Run run = new Run(text);
     String masked = run.maskNonPrintable(text);
-    YamlDocument fast = FastYamlParser.tryParse(masked, run.problems);
+    YamlDocument fast = FastYamlParser.tryParse(masked, run.problems, true);
     return fast != null ? fast : run.parse(masked);
+  }
+
+  /** Printable ASCII and LF only: nothing to mask, nothing the fast path must refuse up front. */
+  private static boolean isPlainAscii(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if ((c < 0x20 || c > 0x7E) && c != '\n') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The full SnakeYAML path alone, for the differential test of the fast path. */
@@ -93,7 +110,7 @@ public final class YamlParser {
       options.setCodePointLimit(Integer.MAX_VALUE);
       options.setProcessComments(false);
       ParserImpl events = new ParserImpl(new StreamReader(text), options);
-      AnchorCheckingParser parser = new AnchorCheckingParser(events);
+      AnchorCheckingParser parser = new AnchorCheckingParser(events, this::offset);
       Composer composer = new Composer(parser, new DeferringResolver(), options);
       YNode root = null;
       try {
@@ -406,8 +423,11 @@ public final class YamlParser {
     final List<YamlProblem> duplicateAnchors = new ArrayList<>();
     int aliases;
 
-    AnchorCheckingParser(Parser delegate) {
+    private final java.util.function.ToIntFunction<Mark> offset;
+
+    AnchorCheckingParser(Parser delegate, java.util.function.ToIntFunction<Mark> offset) {
       this.delegate = delegate;
+      this.offset = offset;
     }
 
     @Override
@@ -428,7 +448,7 @@ public final class YamlParser {
       }
       if (event instanceof NodeEvent node && !(event instanceof AliasEvent)
           && node.getAnchor() != null && !anchors.add(node.getAnchor())) {
-        int at = event.getStartMark().getIndex();
+        int at = offset.applyAsInt(event.getStartMark());
         duplicateAnchors.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
             "found duplicate anchor '" + node.getAnchor() + "'", Span.at(at)));
       }

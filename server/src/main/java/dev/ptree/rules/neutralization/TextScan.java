@@ -21,6 +21,9 @@ final class TextScan {
 
   /** Every occurrence in the raw text, comments included. */
   static void raw(ConfigFile file, IntPredicate wanted, Hit hit) {
+    if (file.document().text().isAscii()) {
+      return;
+    }
     String s = file.document().text().content();
     for (int i = 0; i < s.length(); i++) {
       if (s.charAt(i) <= 0x7F) {
@@ -40,6 +43,9 @@ final class TextScan {
    * \u202E), reported once per scalar at its span.
    */
   static void escaped(ConfigFile file, IntPredicate wanted, Hit hit) {
+    if (file.document().text().content().indexOf('\\') < 0 && file.document().text().isAscii()) {
+      return; // no escapes and nothing non-ASCII: no string can hold such a character
+    }
     file.nodes().forEach(node -> {
       if (node instanceof YScalar s && s.style() == ScalarStyle.DOUBLE_QUOTED && hasNonAscii(s.text())) {
         String raw = file.document().text().slice(s.span());

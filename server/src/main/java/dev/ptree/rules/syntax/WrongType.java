@@ -22,7 +22,6 @@ import dev.ptree.yaml.ValueKind;
 import dev.ptree.yaml.YMapping;
 import dev.ptree.yaml.YNode;
 import dev.ptree.yaml.YScalar;
-import dev.ptree.yaml.YSequence;
 
 /** Values of the wrong JSON type where SCHEMA_V1 names one. */
 public final class WrongType extends Rule {
@@ -163,9 +162,5 @@ public final class WrongType extends Rule {
     }
     out.report(file, v.span(), field + " must be " + (ratio ? "a number" : "an integer")
         + ", found " + Nodes.describe(v));
-  }
-
-  static boolean isList(YNode node) {
-    return node instanceof YSequence s && s.kind() == ValueKind.SEQUENCE;
   }
 }
