@@ -49,7 +49,15 @@ public final class InventoryRecord {
   }
 
   public YNode field(String name) {
-    int i = NovaSchema.RECORD_FIELDS.indexOf(name);
+    int i = switch (name) {
+      case "total" -> 0;
+      case "reserved" -> 1;
+      case "min_unit" -> 2;
+      case "max_unit" -> 3;
+      case "step_size" -> 4;
+      case "allocation_ratio" -> 5;
+      default -> -1;
+    };
     return i >= 0 ? fields[i] : record == null ? null : record.get(name);
   }
 

@@ -28,6 +28,7 @@ public final class NovaSchema {
   public static final List<String> IDENTIFICATION_KEYS = List.of("uuid", "name");
   public static final List<String> ADJECTIVE_KEYS = List.of("additional");
   public static final List<String> INTEGER_FIELDS = List.of("total", "reserved", "min_unit", "max_unit", "step_size");
+  /** In this order: InventoryRecord indexes its fields by position. */
   public static final List<String> RECORD_FIELDS = List.of("total", "reserved", "min_unit", "max_unit",
       "step_size", "allocation_ratio");
   public static final String SOURCE_FILE_KEY = "__source_file";
