@@ -17,6 +17,22 @@ public record ProviderEntry(int index, YNode item, YMapping mapping, Identificat
     List<InventoryItem> inventoryItems, List<TraitItem> traits, boolean noOp,
     List<InventoryRecord> records, List<InventoryRecord> mergedRecords) {
 
+  /** Every string resource class key and trait name of the provider, in order. */
+  public List<NameUse> names() {
+    List<NameUse> out = new ArrayList<>(records.size() + traits.size());
+    for (InventoryRecord r : records) {
+      if (r.resourceClass() != null) {
+        out.add(new NameUse(NameUse.Kind.RESOURCE_CLASS, r.resourceClass(), r.entry().keySpan()));
+      }
+    }
+    for (TraitItem t : traits) {
+      if (t.name() != null) {
+        out.add(new NameUse(NameUse.Kind.TRAIT, t.name(), t.node().span()));
+      }
+    }
+    return out;
+  }
+
   public static ProviderEntry of(int index, YNode item, YMapping mapping, Identification identification,
       List<InventoryItem> inventoryItems, List<TraitItem> traits, boolean noOp) {
     List<InventoryRecord> all = new ArrayList<>();

@@ -1,9 +1,8 @@
 package dev.ptree.rules.exceptions;
 
 import dev.ptree.model.ConfigFile;
-import dev.ptree.model.InventoryRecord;
+import dev.ptree.model.NameUse;
 import dev.ptree.model.NovaSchema;
-import dev.ptree.model.TraitItem;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
 import dev.ptree.rules.Reporter;
@@ -29,21 +28,17 @@ public final class PlacementRejects extends Rule {
   @Override
   public void check(ConfigSetContext context, Reporter out) {
     context.forEachProvider((file, p) -> {
-      for (InventoryRecord r : p.records()) {
-        if (r.resourceClass() != null) {
-          checkName(file, "resource class", r.resourceClass(), r.entry().keySpan(), true, out);
-        }
-      }
-      for (TraitItem t : p.traits()) {
-        if (t.name() != null) {
-          checkName(file, "trait", t.name(), t.node().span(), false, out);
-        }
+      for (NameUse use : p.names()) {
+        checkName(file, use, out);
       }
     });
   }
 
-  private void checkName(ConfigFile file, String what, String name, Span span, boolean resourceClass,
-      Reporter out) {
+  private void checkName(ConfigFile file, NameUse use, Reporter out) {
+    String name = use.name();
+    String what = use.kind().singular();
+    Span span = use.span();
+    boolean resourceClass = use.kind() == NameUse.Kind.RESOURCE_CLASS;
     if (!NovaSchema.isName(name) || !name.startsWith(NovaSchema.CUSTOM_PREFIX)) {
       return; // nova itself refuses it: PT107 / PT108
     }

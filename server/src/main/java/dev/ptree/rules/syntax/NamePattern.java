@@ -1,9 +1,8 @@
 package dev.ptree.rules.syntax;
 
 import dev.ptree.model.ConfigFile;
-import dev.ptree.model.InventoryRecord;
+import dev.ptree.model.NameUse;
 import dev.ptree.model.NovaSchema;
-import dev.ptree.model.TraitItem;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
 import dev.ptree.rules.Fix;
@@ -33,20 +32,16 @@ public final class NamePattern extends Rule {
   @Override
   public void check(ConfigSetContext context, Reporter out) {
     context.forEachProvider((file, p) -> {
-      for (InventoryRecord r : p.records()) {
-        if (r.resourceClass() != null) {
-          checkName(file, "resource class", r.resourceClass(), r.entry().keySpan(), out);
-        }
-      }
-      for (TraitItem t : p.traits()) {
-        if (t.name() != null) {
-          checkName(file, "trait", t.name(), t.node().span(), out);
-        }
+      for (NameUse use : p.names()) {
+        checkName(file, use, out);
       }
     });
   }
 
-  private void checkName(ConfigFile file, String what, String name, Span span, Reporter out) {
+  private void checkName(ConfigFile file, NameUse use, Reporter out) {
+    String name = use.name();
+    String what = use.kind().singular();
+    Span span = use.span();
     if (NovaSchema.isName(name)) {
       return;
     }
