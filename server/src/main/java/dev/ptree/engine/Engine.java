@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs the rules over a config set. Pure: documents in, findings out. A rule that throws is
@@ -26,10 +27,17 @@ import java.util.function.Consumer;
 public final class Engine {
   private final Settings settings;
   private final Consumer<String> log;
+  private final int sliceSize;
 
   public Engine(Settings settings, Consumer<String> log) {
+    this(settings, log, 2_000);
+  }
+
+  /** {@code sliceSize}: how many providers a slice holds for the per-provider rules. */
+  Engine(Settings settings, Consumer<String> log, int sliceSize) {
     this.settings = settings;
     this.log = log;
+    this.sliceSize = sliceSize;
   }
 
   public Engine() {
@@ -52,16 +60,44 @@ public final class Engine {
     ConfigSetContext loaded = new ConfigSetContext(context.directory(),
         context.files().stream().filter(ConfigFile::loadedByNova).toList());
     List<Rule> enabled = Rules.all().stream().filter(r -> settings.enabled(r.code())).toList();
-    boolean large = context.files().stream().mapToInt(f -> f.nodes().size()).sum() > 20_000;
+    List<Rule> perProvider = enabled.stream().filter(r -> r.scope() == Rule.Scope.PROVIDER).toList();
+    List<Rule> whole = enabled.stream().filter(r -> r.scope() != Rule.Scope.PROVIDER).toList();
+    List<ConfigSetContext> slices = slices(loaded);
+    // Rules that read one provider at a time run slice by slice — every such rule on a slice
+    // while its providers are still in cache; the other rules run once over the whole set.
+    List<Supplier<List<Finding>>> tasks = new ArrayList<>();
+    for (Rule rule : whole) {
+      tasks.add(() -> run(rule, rule instanceof YmlNotLoaded ? context : loaded));
+    }
+    for (ConfigSetContext slice : slices) {
+      tasks.add(() -> perProvider.stream().flatMap(rule -> run(rule, slice).stream()).toList());
+    }
+    boolean large = slices.size() > 1;
     long t0 = System.nanoTime();
-    List<Finding> raw = (large ? enabled.parallelStream() : enabled.stream())
-        .flatMap(rule -> run(rule, rule instanceof YmlNotLoaded ? context : loaded).stream())
+    List<Finding> raw = (large ? tasks.parallelStream() : tasks.stream())
+        .flatMap(task -> task.get().stream())
         .toList();
     long t1 = System.nanoTime();
     List<Finding> done = finish(context, raw);
     log.accept("timing: rules " + (t1 - t0) / 1_000_000 + " ms, suppressions and sorting "
         + (System.nanoTime() - t1) / 1_000_000 + " ms");
     return done;
+  }
+
+  /** The set cut into slices of at most sliceSize providers; files without providers form one. */
+  private List<ConfigSetContext> slices(ConfigSetContext context) {
+    List<ConfigSetContext> out = new ArrayList<>();
+    for (ConfigFile file : context.files()) {
+      List<dev.ptree.model.ProviderEntry> providers = file.providers();
+      if (providers.isEmpty()) {
+        out.add(new ConfigSetContext(context.directory(), List.of(file)));
+      }
+      for (int i = 0; i < providers.size(); i += sliceSize) {
+        ConfigFile slice = file.withProviders(providers.subList(i, Math.min(providers.size(), i + sliceSize)));
+        out.add(new ConfigSetContext(context.directory(), List.of(slice)));
+      }
+    }
+    return out;
   }
 
   /** One rule, isolated: if it throws, its findings are one "internal error" and the rest go on. */

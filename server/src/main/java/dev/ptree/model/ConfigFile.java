@@ -14,6 +14,11 @@ import java.util.List;
 public record ConfigFile(SourceDocument document, YamlDocument yaml, boolean loadedByNova,
     List<ProviderEntry> providers, List<YNode> nodes) {
 
+  /** The same file seen through a slice of its providers, for rules that read one provider at a time. */
+  public ConfigFile withProviders(List<ProviderEntry> slice) {
+    return new ConfigFile(document, yaml, loadedByNova, slice, nodes);
+  }
+
   public String path() {
     return document.path();
   }

@@ -21,4 +21,19 @@ public abstract class Rule {
   }
 
   public abstract void check(ConfigSetContext context, Reporter out);
+
+  /** What a rule reads, which tells the engine how it may split the work. */
+  public enum Scope {
+    /** Anything in the config set. */
+    SET,
+    /**
+     * Only providers, one at a time, through {@link ConfigSetContext#forEachProvider}: the engine
+     * may run it on slices of a file's providers.
+     */
+    PROVIDER
+  }
+
+  public Scope scope() {
+    return Scope.SET;
+  }
 }

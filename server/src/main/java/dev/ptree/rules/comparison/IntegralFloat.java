@@ -28,6 +28,11 @@ public final class IntegralFloat extends Rule {
   }
 
   @Override
+  public Scope scope() {
+    return Scope.PROVIDER;
+  }
+
+  @Override
   public void check(ConfigSetContext context, Reporter out) {
     context.forEachProvider((file, p) -> {
       for (InventoryRecord r : p.records()) {

@@ -32,6 +32,11 @@ public final class NumberAsString extends Rule {
   }
 
   @Override
+  public Scope scope() {
+    return Scope.PROVIDER;
+  }
+
+  @Override
   public void check(ConfigSetContext context, Reporter out) {
     context.forEachProvider((file, p) -> {
       for (InventoryRecord r : p.records()) {

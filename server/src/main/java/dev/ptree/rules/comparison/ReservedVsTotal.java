@@ -24,6 +24,11 @@ public final class ReservedVsTotal extends Rule {
   }
 
   @Override
+  public Scope scope() {
+    return Scope.PROVIDER;
+  }
+
+  @Override
   public void check(ConfigSetContext context, Reporter out) {
     context.forEachProvider((file, p) -> {
       for (InventoryRecord r : p.mergedRecords()) {

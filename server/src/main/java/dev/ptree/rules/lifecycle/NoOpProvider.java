@@ -23,6 +23,11 @@ public final class NoOpProvider extends Rule {
   }
 
   @Override
+  public Scope scope() {
+    return Scope.PROVIDER;
+  }
+
+  @Override
   public void check(ConfigSetContext context, Reporter out) {
     context.forEachProvider((file, p) -> {
       if (p.mapping() == null || !p.noOp()) {

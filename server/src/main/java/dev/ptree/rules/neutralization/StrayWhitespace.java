@@ -43,6 +43,11 @@ public final class StrayWhitespace extends Rule {
   }
 
   @Override
+  public Scope scope() {
+    return Scope.PROVIDER;
+  }
+
+  @Override
   public void check(ConfigSetContext context, Reporter out) {
     context.forEachProvider((file, p) -> {
       var id = p.identification();

@@ -38,6 +38,11 @@ public final class IdentificationRule extends Rule {
   }
 
   @Override
+  public Scope scope() {
+    return Scope.PROVIDER;
+  }
+
+  @Override
   public void check(ConfigSetContext context, Reporter out) {
     context.forEachProvider((file, p) -> {
       if (p.mapping() != null) {

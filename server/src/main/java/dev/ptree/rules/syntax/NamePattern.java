@@ -30,6 +30,11 @@ public final class NamePattern extends Rule {
   }
 
   @Override
+  public Scope scope() {
+    return Scope.PROVIDER;
+  }
+
+  @Override
   public void check(ConfigSetContext context, Reporter out) {
     context.forEachProvider((file, p) -> {
       for (NameUse use : p.names()) {
