@@ -39,6 +39,15 @@ public final class WrongType extends Rule {
             "Wrapping a single trait in a list is safe: nova then loads exactly that trait."));
   }
 
+  /**
+   * Per provider: the one file-level check (providers is not a list) can only fire when a file
+   * has no providers, and such a file is always a single slice.
+   */
+  @Override
+  public Scope scope() {
+    return Scope.PROVIDER;
+  }
+
   @Override
   public void check(ConfigSetContext context, Reporter out) {
     for (ConfigFile file : context.parsedFiles()) {
