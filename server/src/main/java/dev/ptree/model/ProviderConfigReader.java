@@ -22,7 +22,7 @@ public final class ProviderConfigReader {
       return new ConfigFile(document, null, loaded, List.of(), List.of());
     }
     YamlDocument yaml = YamlParser.parse(document.text().content());
-    return new ConfigFile(document, yaml, loaded, providers(yaml.root()), List.copyOf(yaml.nodes()));
+    return new ConfigFile(document, yaml, loaded, providers(yaml.root()), java.util.Collections.unmodifiableList(yaml.nodes()));
   }
 
   private static List<ProviderEntry> providers(YNode root) {

@@ -28,6 +28,7 @@ final class FastYamlParser {
   private final int n;
   /** Keys and short values repeat thousands of times in a config: build each String once. */
   private final String[] pool = new String[1 << 12];
+  private final List<YNode> nodes;
   private final List<YamlProblem> problems;
   private int pos;
   private int lineStart;
@@ -37,6 +38,7 @@ final class FastYamlParser {
     this.s = s;
     this.n = s.length();
     this.problems = problems;
+    this.nodes = new ArrayList<>(Math.max(16, s.length() / 12));
   }
 
   /** The parsed document, or null when the text needs the full parser. */
@@ -53,7 +55,7 @@ final class FastYamlParser {
     FastYamlParser p = new FastYamlParser(text, own);
     try {
       YNode root = p.document();
-      return new YamlDocument(root, List.copyOf(own), p.maxDepth, false);
+      return new YamlDocument(root, List.copyOf(own), p.maxDepth, false, java.util.Collections.unmodifiableList(p.nodes));
     } catch (Bail | IndexOutOfBoundsException e) {
       return null;
     }
@@ -241,7 +243,7 @@ final class FastYamlParser {
         throw BAIL;
       }
     }
-    return new YMapping(List.copyOf(entries), new Span(start, lastEnd(entries)), null, ValueKind.MAPPING, false);
+    return made(new YMapping(List.copyOf(entries), new Span(start, lastEnd(entries)), null, ValueKind.MAPPING, false));
   }
 
   private static int lastEnd(List<YEntry> entries) {
@@ -319,11 +321,11 @@ final class FastYamlParser {
       }
     }
     int end = items.get(items.size() - 1).span().end();
-    return new YSequence(List.copyOf(items), new Span(start, Math.max(start, end)), null, ValueKind.SEQUENCE, false);
+    return made(new YSequence(List.copyOf(items), new Span(start, Math.max(start, end)), null, ValueKind.SEQUENCE, false));
   }
 
   private YScalar empty(int at) {
-    return ScalarBuilder.plain("", new Span(at, at), problems);
+    return made(ScalarBuilder.plain("", new Span(at, at), problems));
   }
 
   // ---- keys ----------------------------------------------------------------------------------
@@ -369,7 +371,7 @@ final class FastYamlParser {
     if (text.equals("<<") || text.equals("=") || end - pos > 1024) {
       throw BAIL;
     }
-    return ScalarBuilder.plain(text, new Span(pos, end), problems);
+    return made(ScalarBuilder.plain(text, new Span(pos, end), problems));
   }
 
   // ---- scalars and flow collections ----------------------------------------------------------
@@ -418,7 +420,7 @@ final class FastYamlParser {
       pos++;
     }
     pos = end;
-    return ScalarBuilder.plain(text(start, end), new Span(start, end), problems);
+    return made(ScalarBuilder.plain(text(start, end), new Span(start, end), problems));
   }
 
   /** Index just past the closing quote of a single-line quoted scalar at i, or -1. */
@@ -450,8 +452,8 @@ final class FastYamlParser {
     String body = text(start + 1, end - 1);
     boolean single = s.charAt(start) == '\'';
     String text = single ? body.replace("''", "'") : body;
-    return ScalarBuilder.build(text, single ? ScalarStyle.SINGLE_QUOTED : ScalarStyle.DOUBLE_QUOTED,
-        new Span(start, end), null, problems);
+    return made(ScalarBuilder.build(text, single ? ScalarStyle.SINGLE_QUOTED : ScalarStyle.DOUBLE_QUOTED,
+        new Span(start, end), null, problems));
   }
 
   private YNode flow(int depth) {
@@ -500,9 +502,9 @@ final class FastYamlParser {
       }
     }
     Span span = new Span(start, pos);
-    return open == '['
+    return made(open == '['
         ? new YSequence(List.copyOf(items), span, null, ValueKind.SEQUENCE, true)
-        : new YMapping(List.copyOf(entries), span, null, ValueKind.MAPPING, true);
+        : new YMapping(List.copyOf(entries), span, null, ValueKind.MAPPING, true));
   }
 
   private void skipFlowSpaces() {
@@ -559,6 +561,12 @@ final class FastYamlParser {
     if (text.equals("<<") || text.equals("=")) {
       throw BAIL;
     }
-    return ScalarBuilder.plain(text, new Span(start, end), problems);
+    return made(ScalarBuilder.plain(text, new Span(start, end), problems));
+  }
+
+  /** Records every node as it is built: the document's node list comes for free. */
+  private <T extends YNode> T made(T node) {
+    nodes.add(node);
+    return node;
   }
 }

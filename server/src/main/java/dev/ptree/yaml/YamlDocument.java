@@ -6,10 +6,18 @@ import java.util.List;
  * The result of parsing one YAML text: the root node (null for an empty stream or when the text
  * could not be composed) and every problem found. Parsing never throws.
  */
-public record YamlDocument(YNode root, List<YamlProblem> problems, int maxCollectionDepth, boolean shared) {
+public record YamlDocument(YNode root, List<YamlProblem> problems, int maxCollectionDepth, boolean shared,
+    List<YNode> builtNodes) {
 
-  /** Every distinct node, keys included, in document order; aliased nodes appear once. */
+  public YamlDocument(YNode root, List<YamlProblem> problems, int maxCollectionDepth, boolean shared) {
+    this(root, problems, maxCollectionDepth, shared, null);
+  }
+
+  /** Every distinct node, keys included, in no particular order; aliased nodes appear once. */
   public List<YNode> nodes() {
+    if (builtNodes != null) {
+      return builtNodes;
+    }
     java.util.ArrayList<YNode> out = new java.util.ArrayList<>();
     if (root == null) {
       return out;

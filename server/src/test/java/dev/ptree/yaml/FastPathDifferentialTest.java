@@ -34,6 +34,7 @@ class FastPathDifferentialTest {
     assertThat(fast.root()).as("nodes of:\n%s", text).isEqualTo(slow.root());
     assertThat(fast.problems()).as("problems of:\n%s", text).isEqualTo(slow.problems());
     assertThat(fast.maxCollectionDepth()).as("depth of:\n%s", text).isEqualTo(slow.maxCollectionDepth());
+    assertThat(fast.nodes()).as("node list of:\n%s", text).containsExactlyInAnyOrderElementsOf(slow.nodes());
     return true;
   }
 
