@@ -16,7 +16,7 @@ final class RuleDocs {
   }
 
   static String markdown(RuleInfo info) {
-    return "### " + info.code() + " " + info.name() + "\n\n"
+    return "## " + info.code() + " " + info.name() + "\n\n"
         + "*" + info.category().id() + ", default " + info.defaultSeverity().id() + "* — " + info.summary() + "\n\n"
         + "**What it does.** " + info.doc().what() + "\n\n"
         + "**Why it matters.** " + info.doc().why() + "\n\n"

@@ -20,4 +20,11 @@ class ReadmeRulesTest {
     assertThat(block).as("regenerate with: java -jar server/target/ptree.jar rules --table")
         .isEqualTo(RulesCommand.table());
   }
+
+  @Test
+  void theRuleReferenceIsGeneratedFromTheCode() throws IOException {
+    String doc = Files.readString(Fixtures.root().getParent().resolve("docs/rules.md"), StandardCharsets.UTF_8);
+    assertThat(doc).as("regenerate with: java -jar server/target/ptree.jar rules --markdown > docs/rules.md")
+        .isEqualTo(RulesCommand.reference());
+  }
 }
