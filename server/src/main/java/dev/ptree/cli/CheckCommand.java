@@ -88,9 +88,7 @@ final class CheckCommand implements Callable<Integer> {
         TextReport.write(results, out, !noSnippets);
         long errors = TextReport.count(results, Severity.ERROR);
         long warnings = TextReport.count(results, Severity.WARNING);
-        if (errors + warnings > 0 || !results.isEmpty()) {
-          out.println(TextReport.summary((int) errors, (int) warnings, results.size()));
-        }
+        out.println(TextReport.summary((int) errors, (int) warnings, results.size()));
       }
     }
     out.flush();

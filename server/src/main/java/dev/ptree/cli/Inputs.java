@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 /**
  * Turns command-line paths into config sets (DESIGN §2.3). A directory named on the command line
  * is a nova config directory: every *.yaml in it is a provider config, *.yml and *.YAML are noted
- * as unread. Below it, a folder named provider_config is a config directory too, and any other
- * YAML file whose top level has meta or providers joins the config set of its folder. Files
- * named explicitly are provider configs, grouped by folder. Symlinked folders are not followed.
+ * as unread — unless it is a repository root holding config folders below it. Below it, a folder
+ * named provider_config is a config directory too, and any other YAML file whose top level has
+ * meta or providers joins the config set of its folder. Files named explicitly are provider
+ * configs, grouped by folder. Symlinked folders are not followed.
  */
 final class Inputs {
   private static final Pattern CONFIG_KEYS = Pattern.compile("(?m)^(?:meta|providers)[ \\t]*:");
@@ -37,7 +38,7 @@ final class Inputs {
     for (String arg : args) {
       Path p = Path.of(arg);
       if (Files.isDirectory(p)) {
-        inputs.addDirectory(p, true);
+        inputs.addNamedDirectory(p);
       } else if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) || Files.exists(p)) {
         inputs.add(p.getParent() == null ? Path.of(".") : p.getParent(), p);
       } else {
@@ -53,6 +54,22 @@ final class Inputs {
     List<Path> files = sets.computeIfAbsent(dir.normalize(), d -> new ArrayList<>());
     if (!files.contains(file)) {
       files.add(file);
+    }
+  }
+
+  /**
+   * A directory named on the command line is a nova config directory — unless folders below it
+   * hold provider configs, which makes it a repository root: then only its own files that look
+   * like provider configs count (a docker-compose.yaml beside them is left alone).
+   */
+  private void addNamedDirectory(Path dir) {
+    Inputs below = new Inputs();
+    below.addDirectory(dir, false);
+    boolean repositoryRoot = below.sets.keySet().stream().anyMatch(d -> !d.equals(dir.normalize()));
+    if (repositoryRoot) {
+      below.sets.forEach((d, files) -> files.forEach(f -> add(d, f)));
+    } else {
+      addDirectory(dir, true);
     }
   }
 

@@ -50,6 +50,17 @@ class CliTest {
   }
 
   @Test
+  void aRepositoryRootFindsItsConfigFoldersAndLeavesOtherYamlAlone() throws IOException {
+    Path configs = Files.createDirectories(dir.resolve("etc/nova/provider_config"));
+    Files.writeString(configs.resolve("a.yaml"), GOOD.replace("CUSTOM_GOLD", "GOLD"));
+    write("docker-compose.yaml", "services:\n  web: {image: nginx}\n");
+    Result r = ptree("check", "--format", "json", dir.toString());
+    assertThat(r.out()).contains("a.yaml", "PT108").doesNotContain("docker-compose");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(ptree("check", configs.toString()).out()).contains("1 error, 0 warnings in 1 file");
+  }
+
+  @Test
   void jsonHasTheDocumentedShape() throws IOException {
     write("a.yaml", GOOD.replace("'1.0'", "1.0"));
     Result r = ptree("check", "--format", "json", dir.toString());
