@@ -238,7 +238,9 @@ public final class YamlParser {
         }
         sb.append(e.getProblem());
       }
-      return sb.toString().replace('\n', ' ');
+      // Say it the way PyYAML (and so nova's log) says it.
+      return sb.toString().replace('\n', ' ').replace("'\\t(TAB)'", "'\\t'")
+          .replace(". (Do not use \\t(TAB) for indentation)", "");
     }
 
     private YNode convert(Node node, int depth) {
