@@ -84,7 +84,7 @@ public final class InventoryRecord {
 
   /** Field value with Placement's default when absent; null when present but unusable. */
   public Long integerOrDefault(String name) {
-    return field(name) == null ? NovaSchema.defaultOf(name) : integerField(name);
+    return field(name) == null ? Long.valueOf(NovaSchema.defaultOf(name)) : integerField(name);
   }
 
   /** allocation_ratio as a Python float, 1.0 when absent, null when not a number. */

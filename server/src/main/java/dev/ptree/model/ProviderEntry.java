@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * One item of {@code providers}. {@code mapping} is null when the item is not a mapping;
  * {@code identification} is null when there is none nova could use. {@code records} lists every
- * inventory record in order; {@code mergedRecords} the ones nova's merge ends with: one per
+ * inventory record a dict holds (the last of a key written twice in one item), in order; {@code mergedRecords} the ones nova's merge ends with: one per
  * resource class, the last given winning ({@code merged_inventory.update(item)} item by item).
  * Only those reach Placement.
  */
@@ -39,8 +39,11 @@ public record ProviderEntry(int index, YNode item, YMapping mapping, Identificat
     LinkedHashMap<String, InventoryRecord> merged = new LinkedHashMap<>();
     for (InventoryItem inventoryItem : inventoryItems) {
       for (InventoryRecord r : inventoryItem.records()) {
+        if (!r.effective()) {
+          continue; // a key written twice in one item: the Python dict keeps only the last
+        }
         all.add(r);
-        if (r.resourceClass() != null && r.effective()) {
+        if (r.resourceClass() != null) {
           merged.remove(r.resourceClass());
           merged.put(r.resourceClass(), r);
         }

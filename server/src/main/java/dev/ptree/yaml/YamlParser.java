@@ -132,7 +132,44 @@ public final class YamlParser {
             "nesting too deep to analyse; nova crashes on it with RecursionError", Span.at(0)));
       }
       problems.addAll(0, parser.duplicateAnchors);
+      if (root != null && text.indexOf('\t') >= 0) {
+        strayTab(text, root);
+      }
       return new YamlDocument(root, List.copyOf(problems), maxDepth, parser.aliases > 0);
+    }
+
+    /**
+     * PyYAML's scanner skips only spaces between tokens, so a tab anywhere but inside a quoted or
+     * block scalar or a comment stops it ("found character '\t' that cannot start any token").
+     * SnakeYAML takes such tabs as white space; report the first one as PyYAML would.
+     */
+    private void strayTab(String text, YNode root) {
+      List<Span> scalars = new ArrayList<>();
+      for (YNode node : new YamlDocument(root, List.of(), 0, true).nodes()) {
+        if (node instanceof YScalar sc && sc.style() != ScalarStyle.PLAIN) {
+          scalars.add(sc.span());
+        }
+      }
+      scalars.sort(java.util.Comparator.comparingInt(Span::start));
+      int next = 0;
+      boolean comment = false;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        while (next < scalars.size() && scalars.get(next).end() <= i) {
+          next++;
+        }
+        boolean inScalar = next < scalars.size() && scalars.get(next).start() <= i;
+        if (c == '\n' || c == '\r') {
+          comment = false;
+        } else if (!inScalar && c == '#' && (i == 0 || text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t'
+            || text.charAt(i - 1) == '\n' || text.charAt(i - 1) == '\r')) {
+          comment = true;
+        } else if (c == '\t' && !inScalar && !comment) {
+          problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX, "while scanning for the next token, found"
+              + " character '\\t' that cannot start any token", new Span(i, i + 1)));
+          return;
+        }
+      }
     }
 
     private YamlProblem limitProblem(YAMLException e) {

@@ -126,10 +126,25 @@ public final class NovaCrash extends Rule {
       case INT, FLOAT, BOOL, NULL, TIMESTAMP -> out.report(file, node.span(), "an inventory item"
           + " that is " + Nodes.describe(node) + " passes nova's schema, then nova raises TypeError"
           + " iterating it and crashes");
-      case BINARY -> out.report(file, node.span(), "an inventory item that is binary data passes"
-          + " nova's schema, then nova raises AttributeError on its bytes and crashes");
+      case BINARY -> {
+        if (decodedLength((YScalar) node) == 0) {
+          out.report(file, node.span(), "an inventory item that is empty binary data passes nova's"
+              + " checks and adds nothing").severity(Severity.WARNING);
+        } else {
+          out.report(file, node.span(), "an inventory item that is binary data passes nova's"
+              + " schema, then nova raises AttributeError on its bytes and crashes");
+        }
+      }
       case SEQUENCE -> checkListItem(file, (YSequence) node, out);
       default -> { }
+    }
+  }
+
+  private static int decodedLength(YScalar binary) {
+    try {
+      return java.util.Base64.getMimeDecoder().decode(binary.text().replaceAll("\\s", "")).length;
+    } catch (IllegalArgumentException e) {
+      return -1;
     }
   }
 

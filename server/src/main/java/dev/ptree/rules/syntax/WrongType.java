@@ -134,8 +134,8 @@ public final class WrongType extends Rule {
       return; // other shapes make nova raise outright: PT501
     }
     for (InventoryRecord r : item.records()) {
-      if (r.resourceClass() == null) {
-        continue; // a non-string key crashes jsonschema: PT501
+      if (r.resourceClass() == null || !r.effective()) {
+        continue; // a non-string key crashes jsonschema (PT501); a shadowed one never reaches it
       }
       YNode value = r.entry().value();
       if (r.record() == null) {
