@@ -429,7 +429,11 @@ final class FastYamlParser {
     for (int j = i + 1; !atLineEnd(j); j++) {
       char c = s.charAt(j);
       if (q == '"' && c == '\\') {
-        return -1;
+        if (atLineEnd(j + 1)) {
+          return -1; // an escaped line break: multi-line
+        }
+        j++;
+        continue;
       }
       if (c == q) {
         if (q == '\'' && j + 1 < n && s.charAt(j + 1) == '\'') {
@@ -452,6 +456,13 @@ final class FastYamlParser {
     String body = text(start + 1, end - 1);
     boolean single = s.charAt(start) == '\'';
     String text = single ? body.replace("''", "'") : body;
+    if (!single && body.indexOf('\\') >= 0) {
+      try {
+        text = DoubleQuoted.decode(body);
+      } catch (DoubleQuoted.BadEscape e) {
+        throw BAIL; // the full path reports it
+      }
+    }
     return made(ScalarBuilder.build(text, single ? ScalarStyle.SINGLE_QUOTED : ScalarStyle.DOUBLE_QUOTED,
         new Span(start, end), null, problems));
   }
@@ -473,6 +484,9 @@ final class FastYamlParser {
           items.add(flowValue(depth));
         } else {
           YNode key = flowScalarOrBail(depth);
+          if (key.span().length() > 1024) {
+            throw BAIL; // PyYAML refuses simple keys this long; the full path reports it
+          }
           skipFlowSpaces();
           if (s.charAt(pos) != ':' || (pos + 1 < n && s.charAt(pos + 1) != ' ')) {
             throw BAIL;

@@ -181,10 +181,15 @@ public final class PyYamlScalars {
     }
   }
 
+  /** Python's int(text, radix): any Unicode decimal digits, and the base's own 0x/0o/0b prefix. */
   private static BigInteger pythonInt(String digits, int radix) {
-    String d = digits.strip();
+    String d = asciiDigits(digits.strip());
     if (d.startsWith("+")) {
       d = d.substring(1);
+    }
+    String prefix = radix == 16 ? "0x" : radix == 8 ? "0o" : radix == 2 ? "0b" : null;
+    if (prefix != null && d.length() > 2 && d.substring(0, 2).equalsIgnoreCase(prefix)) {
+      d = d.substring(2);
     }
     if (d.isEmpty() || d.startsWith("-") || d.startsWith("+")) {
       throw new NumberFormatException(radix + ": '" + digits + "'");
@@ -236,8 +241,27 @@ public final class PyYamlScalars {
   private static final Pattern PYTHON_FLOAT = Pattern.compile(
       "[-+]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[-+]?(?:inf|infinity|nan)");
 
+  /** Unicode decimal digits (Arabic-Indic, fullwidth...) as ASCII, as Python's int() and float() read them. */
+  private static String asciiDigits(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      int w = Character.charCount(cp);
+      if (cp > 0x7F && Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER) {
+        if (out == null) {
+          out = new StringBuilder(s.substring(0, i));
+        }
+        out.append((char) ('0' + Character.digit(cp, 10)));
+      } else if (out != null) {
+        out.appendCodePoint(cp);
+      }
+      i += w;
+    }
+    return out == null ? s : out.toString();
+  }
+
   private static double pythonFloat(String s) {
-    String t = s.strip();
+    String t = asciiDigits(s.strip());
     if (t.isEmpty() || !PYTHON_FLOAT.matcher(t).matches()) {
       throw new NumberFormatException(s);
     }

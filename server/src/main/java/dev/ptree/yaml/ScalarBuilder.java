@@ -2,7 +2,6 @@ package dev.ptree.yaml;
 
 import dev.ptree.text.Span;
 import dev.ptree.yaml.PyYamlScalars.ConstructionCrash;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -96,16 +95,49 @@ final class ScalarBuilder {
 
   private static YScalar binary(String text, ScalarStyle style, Span span, String explicit,
       List<YamlProblem> problems) {
-    boolean ascii = text.chars().allMatch(c -> c < 128);
-    try {
-      if (!ascii) {
-        throw new IllegalArgumentException("non-ASCII");
-      }
-      Base64.getMimeDecoder().decode(text.replaceAll("\\s", ""));
-    } catch (IllegalArgumentException e) {
+    String error = base64Error(text);
+    if (error != null) {
       problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
-          "while constructing a !!binary value, failed to decode base64 data", span));
+          "failed to decode base64 data: " + error, span));
     }
     return new YScalar(text, style, span, explicit, ValueKind.BINARY, text);
+  }
+
+  /**
+   * What Python's base64.decodebytes (binascii.a2b_base64, non-strict) says of the text: null
+   * when it decodes. It skips characters outside the alphabet, stops at complete padding, and
+   * refuses incomplete groups.
+   */
+  static String base64Error(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 0x7F) {
+        return "string argument should contain only ASCII characters";
+      }
+    }
+    int quad = 0;
+    int pads = 0;
+    int data = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '=') {
+        if (quad >= 2 && quad + ++pads >= 4) {
+          return null; // complete: anything after the padding is ignored
+        }
+        continue;
+      }
+      boolean alphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || c == '+' || c == '/';
+      if (!alphabet) {
+        continue;
+      }
+      data++;
+      pads = 0;
+      quad = (quad + 1) % 4;
+    }
+    if (quad == 1) {
+      return "Invalid base64-encoded string: number of data characters (" + data
+          + ") cannot be 1 more than a multiple of 4";
+    }
+    return quad != 0 ? "Incorrect padding" : null;
   }
 }

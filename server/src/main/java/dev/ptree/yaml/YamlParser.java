@@ -109,6 +109,7 @@ public final class YamlParser {
       options.setNestingDepthLimit(YamlLimits.MAX_COMPOSED_DEPTH);
       options.setCodePointLimit(Integer.MAX_VALUE);
       options.setProcessComments(false);
+      text = withKnownEscapes(text);
       ParserImpl events = new ParserImpl(new StreamReader(text), options);
       AnchorCheckingParser parser = new AnchorCheckingParser(events, this::offset);
       Composer composer = new Composer(parser, new DeferringResolver(), options);
@@ -170,6 +171,40 @@ public final class YamlParser {
           return;
         }
       }
+    }
+
+    /**
+     * PyYAML accepts {@code \/} and a backslash before a real tab in double-quoted scalars;
+     * SnakeYAML refuses both. Each one SnakeYAML stops at becomes {@code \\} (same length, so
+     * every position holds) and the scalar is decoded from the original text afterwards.
+     */
+    private String withKnownEscapes(String text) {
+      String current = text;
+      for (int attempt = 0; attempt < 64 && (current.contains("\\/") || current.contains("\\\t")); attempt++) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(true);
+        options.setMaxAliasesForCollections(Integer.MAX_VALUE);
+        options.setNestingDepthLimit(YamlLimits.MAX_COMPOSED_DEPTH);
+        options.setCodePointLimit(Integer.MAX_VALUE);
+        try {
+          ParserImpl probe = new ParserImpl(new StreamReader(current), options);
+          while (!probe.checkEvent(Event.ID.StreamEnd)) {
+            probe.getEvent();
+          }
+          return current;
+        } catch (MarkedYAMLException e) {
+          Mark mark = e.getProblemMark();
+          int at = mark == null ? -1 : offset(mark);
+          if (at <= 0 || at >= current.length() || current.charAt(at - 1) != '\\'
+              || (current.charAt(at) != '/' && current.charAt(at) != '\t')) {
+            return current;
+          }
+          current = current.substring(0, at) + '\\' + current.substring(at + 1);
+        } catch (YAMLException e) {
+          return current;
+        }
+      }
+      return current;
     }
 
     private YamlProblem limitProblem(YAMLException e) {
@@ -322,7 +357,18 @@ public final class YamlParser {
       if (tag.equals(NON_PLAIN.getValue())) {
         tag = null;
       }
-      return ScalarBuilder.build(node.getValue(), style, span(node), tag, problems);
+      String value = node.getValue();
+      Span span = span(node);
+      if (style == ScalarStyle.DOUBLE_QUOTED && span.length() >= 2 && original.indexOf('\\', span.start()) >= 0
+          && original.indexOf('\\', span.start()) < span.end()) {
+        try {
+          value = DoubleQuoted.decode(original.substring(span.start() + 1, span.end() - 1));
+        } catch (DoubleQuoted.BadEscape e) {
+          problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX, "while scanning a double-quoted scalar, "
+              + e.getMessage(), span));
+        }
+      }
+      return ScalarBuilder.build(value, style, span, tag, problems);
     }
 
     private <T extends YNode> T unknownTag(String tag, String what, Span span, T fallback) {
@@ -375,6 +421,10 @@ public final class YamlParser {
         YNode key = isValueKey(keyNode)
             ? new YScalar("=", ScalarStyle.PLAIN, span(keyNode), null, ValueKind.STR, "=")
             : convert(keyNode, depth + 1);
+        if (key instanceof YScalar && key.span().length() > 1024 && !explicitKey(key.span().start())) {
+          problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX, "while scanning a simple key, could"
+              + " not find expected ':' (a key without '?' may be at most 1024 characters)", key.span()));
+        }
         YNode value = convert(tuple.getValueNode(), depth + 1);
         if (key.kind() == ValueKind.MAPPING || key.kind() == ValueKind.SEQUENCE
             || key.kind() == ValueKind.OTHER_COLLECTION) {
@@ -407,6 +457,15 @@ public final class YamlParser {
         return other;
       }
       return unknownTag(tag, "mapping", span, other);
+    }
+
+    /** Whether a '?' indicator precedes the key at this offset (an explicit key has no length limit). */
+    private boolean explicitKey(int start) {
+      int i = start - 1;
+      while (i >= 0 && (original.charAt(i) == ' ' || original.charAt(i) == '\t')) {
+        i--;
+      }
+      return i >= 0 && original.charAt(i) == '?';
     }
 
     /** PyYAML turns a {@code =} key into a string; as a value it has no constructor. */
@@ -455,6 +514,17 @@ public final class YamlParser {
     }
   }
 
+  /** PyYAML's anchor and alias names: ASCII letters, digits, '-' and '_' only. */
+  static boolean pythonAnchorName(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_')) {
+        return false;
+      }
+    }
+    return !name.isEmpty();
+  }
+
   /** PyYAML refuses a second anchor of the same name; SnakeYAML silently rebinds it. */
   private static final class AnchorCheckingParser implements Parser {
     private final Parser delegate;
@@ -484,6 +554,11 @@ public final class YamlParser {
       Event event = delegate.getEvent();
       if (event instanceof AliasEvent) {
         aliases++;
+      }
+      if (event instanceof NodeEvent named && named.getAnchor() != null && !pythonAnchorName(named.getAnchor())) {
+        duplicateAnchors.add(new YamlProblem(YamlProblem.Kind.SYNTAX, "while scanning an "
+            + (event instanceof AliasEvent ? "alias" : "anchor") + ", expected alphabetic or numeric"
+            + " character in '" + named.getAnchor() + "'", Span.at(offset.applyAsInt(event.getStartMark()))));
       }
       if (event instanceof NodeEvent node && !(event instanceof AliasEvent)
           && node.getAnchor() != null && !anchors.add(node.getAnchor())) {

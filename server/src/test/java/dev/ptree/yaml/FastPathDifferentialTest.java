@@ -78,7 +78,8 @@ class FastPathDifferentialTest {
       "yes", "No", "~", "null", "", "2024-02-30", "2001-12-14", "-5", "+.inf", ".nan", "$COMPUTE_NODE",
       "7d7b5e2c-5d6b-4a43-9d2e-0f6b5b1f9a10", "a b", "a#b", "http://x:1", "'q'", "'it''s'", "\"dq\"",
       "\"\"", "''", "é", "\uD83D\uDE00", "0b_", "1.", ".5", "-", "a: b", "[1, 2]", "{a: 1, b: [x]}",
-      "[]", "{}", "[a, ]", "{a:1}", "&x a", "*x", "!!str 1", "|", "? a", "b #c", "true", "- x"};
+      "[]", "{}", "[a, ]", "{a:1}", "&x a", "*x", "!!str 1", "|", "? a", "b #c", "true", "- x",
+      "\"a\\tb\"", "\"\\u202E\"", "\"\\x41\\/\"", "\"\\q\"", "\"a\\\"b\"", "\"\\\\\"", "\"\\U0001F600\""};
 
   private Arbitrary<String> scalar() {
     return Arbitraries.of(SCALARS);
