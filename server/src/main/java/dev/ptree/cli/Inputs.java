@@ -58,14 +58,15 @@ final class Inputs {
   }
 
   /**
-   * A directory named on the command line is a nova config directory — unless folders below it
-   * hold provider configs, which makes it a repository root: then only its own files that look
-   * like provider configs count (a docker-compose.yaml beside them is left alone).
+   * A directory named on the command line is a nova config directory — unless none of its own
+   * files looks like a provider config while folders below it hold some: that makes it a
+   * repository root, where other YAML (a docker-compose.yaml) is left alone.
    */
   private void addNamedDirectory(Path dir) {
     Inputs below = new Inputs();
     below.addDirectory(dir, false);
-    boolean repositoryRoot = below.sets.keySet().stream().anyMatch(d -> !d.equals(dir.normalize()));
+    boolean ownConfigs = below.sets.containsKey(dir.normalize());
+    boolean repositoryRoot = !ownConfigs && below.sets.keySet().stream().anyMatch(d -> !d.equals(dir.normalize()));
     if (repositoryRoot) {
       below.sets.forEach((d, files) -> files.forEach(f -> add(d, f)));
     } else {
@@ -98,8 +99,9 @@ final class Inputs {
         } else if (!yamlName && !name.equals("node_modules") && !name.equals("target")) {
           addDirectory(child, false);
         }
-      } else if (yamlName && !isTreeFile(name) && (configDir || looksLikeConfig(child))) {
-        add(dir, child);
+      } else if (configDir ? yamlName && (!isTreeFile(name) || name.endsWith(".yaml"))
+          : yamlName && !isTreeFile(name) && looksLikeConfig(child)) {
+        add(dir, child); // in a config directory nova reads every *.yaml, tree files included
       }
     }
   }

@@ -48,15 +48,17 @@ public final class ProviderConfigReader {
     if (invList != null) {
       for (int i = 0; i < invList.items().size(); i++) {
         YNode node = invList.items().get(i);
-        inventories.add(new InventoryItem(i, node, records(node)));
+        boolean tuple = invList.kind() != ValueKind.SEQUENCE;
+        inventories.add(new InventoryItem(i, node, tuple ? List.of() : records(node), tuple));
       }
     }
     List<TraitItem> traits = new ArrayList<>();
     YSequence traitList = additional(mapping.get("traits"));
     if (traitList != null) {
+      boolean tuples = traitList.kind() != ValueKind.SEQUENCE;
       for (int i = 0; i < traitList.items().size(); i++) {
         YNode node = traitList.items().get(i);
-        traits.add(new TraitItem(i, node, node instanceof YScalar s && s.isString() ? s.text() : null));
+        traits.add(new TraitItem(i, node, !tuples && node instanceof YScalar s && s.isString() ? s.text() : null));
       }
     }
     boolean noOp = inventories.isEmpty() && traits.isEmpty()
@@ -117,12 +119,18 @@ public final class ProviderConfigReader {
       return false;
     }
     YNode additional = m.get("additional");
-    return additional == null || additional.kind() == ValueKind.SEQUENCE;
+    return additional == null || isPythonList(additional);
   }
 
+  /** The `additional` list: a YAML sequence, or an !!omap / !!pairs one (a Python list of tuples). */
   private static YSequence additional(YNode adjectives) {
     YMapping m = asMapping(adjectives);
-    return m != null && m.get("additional") instanceof YSequence s && s.kind() == ValueKind.SEQUENCE ? s : null;
+    return m != null && m.get("additional") instanceof YSequence s ? s : null;
+  }
+
+  /** Whether a node becomes a Python list (a plain sequence, or !!omap / !!pairs). */
+  public static boolean isPythonList(YNode node) {
+    return node instanceof YSequence;
   }
 
   public static YMapping asMapping(YNode node) {

@@ -47,6 +47,10 @@ public final class Escaper {
   }
 
   static void appendEscape(StringBuilder out, int cp) {
+    if (cp >= 0xF0000 && cp < 0xF0800) {
+      out.append(String.format("\\u%04X", cp - 0xF0000 + 0xD800)); // a lone surrogate, as Python holds it
+      return;
+    }
     switch (cp) {
       case '\n' -> out.append("\\n");
       case '\r' -> out.append("\\r");

@@ -8,6 +8,14 @@ package dev.ptree.yaml;
 final class DoubleQuoted {
   private DoubleQuoted() {}
 
+  /**
+   * Python keeps an escaped surrogate (\uD83D) as a lone code point: two of them are two code
+   * points, never the astral character a Java string would pair them into. So each one is kept
+   * as a private-use stand-in from here, which counts, compares and prints (see Escaper) as
+   * Python's lone surrogate does.
+   */
+  public static final int LONE_SURROGATE_BASE = 0xF0000;
+
   static final class BadEscape extends Exception {
     BadEscape(String message) {
       super(message);
@@ -65,7 +73,7 @@ final class DoubleQuoted {
           if (code > 0x10FFFF) {
             throw new BadEscape("chr() arg not in range(0x110000)");
           }
-          out.appendCodePoint((int) code);
+          out.appendCodePoint(code >= 0xD800 && code <= 0xDFFF ? LONE_SURROGATE_BASE + (int) code - 0xD800 : (int) code);
           i += 2 + length;
         } else if (isBreak(e)) {
           i = skipBreak(raw, i + 1);

@@ -228,8 +228,8 @@ final class FastYamlParser {
     List<YEntry> entries = new ArrayList<>(6);
     while (true) {
       int colon = keyEnd(pos);
-      if (colon < 0) {
-        throw BAIL;
+      if (colon < 0 || colon - pos > 1024) {
+        throw BAIL; // PyYAML's simple keys end within 1024 characters of their start
       }
       YScalar key = key(colon);
       pos = colon + 1;
@@ -484,10 +484,10 @@ final class FastYamlParser {
           items.add(flowValue(depth));
         } else {
           YNode key = flowScalarOrBail(depth);
-          if (key.span().length() > 1024) {
+          skipFlowSpaces();
+          if (pos - key.span().start() > 1024) {
             throw BAIL; // PyYAML refuses simple keys this long; the full path reports it
           }
-          skipFlowSpaces();
           if (s.charAt(pos) != ':' || (pos + 1 < n && s.charAt(pos + 1) != ' ')) {
             throw BAIL;
           }

@@ -415,6 +415,9 @@ public final class YamlParser {
       for (NodeTuple tuple : node.getValue()) {
         Node keyNode = tuple.getKeyNode();
         if (isMergeKey(keyNode)) {
+          if (inProgress.contains(tuple.getValueNode())) {
+            continue; // PyYAML drops the merge key before following it: merging a node into itself adds nothing
+          }
           mergeInto(merged, convert(tuple.getValueNode(), depth + 1));
           continue;
         }

@@ -113,6 +113,12 @@ public final class NovaCrash extends Rule {
 
   private void checkItem(ConfigFile file, InventoryItem item, Reporter out) {
     YNode node = item.node();
+    if (item.tuple()) {
+      // !!omap / !!pairs: the item is a (key, value) tuple; nova checks both as names
+      var entry = ((dev.ptree.yaml.YMapping) node).entries().get(0);
+      checkNames(file, node, java.util.List.of(entry.key(), entry.value()), out);
+      return;
+    }
     switch (node.kind()) {
       case MAPPING -> {
         for (InventoryRecord r : item.records()) {
@@ -135,7 +141,16 @@ public final class NovaCrash extends Rule {
               + " schema, then nova raises AttributeError on its bytes and crashes");
         }
       }
-      case SEQUENCE -> checkListItem(file, (YSequence) node, out);
+      case SEQUENCE -> checkNames(file, node, ((YSequence) node).items(), out);
+      case OTHER_COLLECTION -> {
+        if (node instanceof dev.ptree.yaml.YMapping set) {
+          // !!set: nova iterates its keys as resource class names
+          checkNames(file, node, set.entries().stream().map(dev.ptree.yaml.YEntry::key).toList(), out);
+        } else if (!((YSequence) node).items().isEmpty()) {
+          out.report(file, node.span(), "an inventory item tagged " + node.explicitTag()
+              + " is a list of tuples: nova raises AttributeError on them and crashes");
+        }
+      }
       default -> { }
     }
   }
@@ -148,26 +163,31 @@ public final class NovaCrash extends Rule {
     }
   }
 
-  private void checkListItem(ConfigFile file, YSequence list, Reporter out) {
-    for (YNode element : list.items()) {
+  /**
+   * An item nova iterates as names (a list, a set, a tuple): any non-string makes is_custom()
+   * raise AttributeError; standard names are refused; custom ones pass, and then merging the item
+   * into the provider's inventory raises ValueError (dict.update needs key/value pairs).
+   */
+  private void checkNames(ConfigFile file, YNode item, java.util.List<YNode> names, Reporter out) {
+    for (YNode element : names) {
       if (!(element instanceof YScalar s) || s.kind() != ValueKind.STR) {
-        out.report(file, element.span(), "an inventory item that is a list holding "
-            + Nodes.describe(element) + " makes nova raise AttributeError and crash");
+        out.report(file, element.span(), "an inventory item that is not a mapping holds "
+            + Nodes.describe(element) + ": nova raises AttributeError on it and crashes");
         return;
       }
     }
-    if (list.items().isEmpty()) {
+    if (names.isEmpty()) {
       return;
     }
-    boolean allCustom = list.items().stream()
+    boolean allCustom = names.stream()
         .allMatch(e -> ((YScalar) e).text().startsWith(NovaSchema.CUSTOM_PREFIX));
     if (allCustom) {
-      out.report(file, list.span(), "an inventory item that is a list of names passes nova's"
+      out.report(file, item.span(), "an inventory item that is a collection of names passes nova's"
           + " checks, but merging it into the provider raises ValueError (\"dictionary update"
-          + " sequence element #0 has length " + ((YScalar) list.items().get(0)).text().length()
+          + " sequence element #0 has length " + ((YScalar) names.get(0)).text().length()
           + "; 2 is required\"); write a mapping of resource class to record");
     } else {
-      out.report(file, list.span(), "an inventory item that is a list of names is not a mapping"
+      out.report(file, item.span(), "an inventory item that is a collection of names is not a mapping"
           + " of resource class to record; nova refuses its standard names as \"Invalid resource"
           + " class\"");
     }

@@ -47,7 +47,10 @@ public final class PlacementRejects extends Rule {
     if (!NovaSchema.isName(name) || !name.startsWith(NovaSchema.CUSTOM_PREFIX)) {
       return; // nova itself refuses it: PT107 / PT108
     }
-    if (!NovaSchema.isPlacementCustom(name)) {
+    if (!resourceClass && name.codePointCount(0, name.length()) > 255) {
+      out.report(file, span, what + " " + Escaper.quote(name) + " is " + name.codePointCount(0, name.length())
+          + " characters long: nova accepts it, but Placement allows trait names of at most 255 (400)");
+    } else if (!NovaSchema.isPlacementCustom(name)) {
       out.report(file, span, what + " " + Escaper.quote(name) + " passes nova, but Placement"
           + " requires ^CUSTOM_[A-Z0-9_]+$ and rejects it (400)");
     } else if (resourceClass && name.endsWith("\n")) {

@@ -61,8 +61,11 @@ public final class SchemaVersion extends Rule {
     }
     YEntry meta = top.effective("meta");
     if (meta == null) {
+      String why = top.effective("provider_tree") != null
+          ? "this is a provider tree file, but it sits where nova reads every *.yaml as a provider"
+              + " config; move it out of the config directory" : "there is no top-level \"meta\" key";
       out.report(file, firstLine(top.span()),
-          "unable to detect schema version: there is no top-level \"meta\" key; nova refuses the directory");
+          "unable to detect schema version: " + why + "; nova refuses the directory");
       return;
     }
     YMapping metaMap = ProviderConfigReader.asMapping(meta.value());

@@ -75,7 +75,7 @@ public final class WrongType extends Rule {
     YMapping inventories = adjectives(file, p.mapping().get("inventories"), "inventories", out);
     if (inventories != null) {
       YNode additional = inventories.get("additional");
-      if (additional != null && additional.kind() != ValueKind.SEQUENCE) {
+      if (additional != null && !ProviderConfigReader.isPythonList(additional)) {
         out.report(file, additional.span(), "inventories.additional must be a list of"
             + " one-key mappings, found " + Nodes.describe(additional));
       }
@@ -86,7 +86,7 @@ public final class WrongType extends Rule {
     YMapping traits = adjectives(file, p.mapping().get("traits"), "traits", out);
     if (traits != null) {
       YNode additional = traits.get("additional");
-      if (additional != null && additional.kind() != ValueKind.SEQUENCE) {
+      if (additional != null && !ProviderConfigReader.isPythonList(additional)) {
         var finding = out.report(file, additional.span(), "traits.additional must be a list of"
             + " trait names, found " + Nodes.describe(additional));
         if (additional instanceof YScalar s && s.isString() && s.explicitTag() == null
@@ -119,6 +119,9 @@ public final class WrongType extends Rule {
 
   private void checkInventoryItem(ConfigFile file, InventoryItem item, Reporter out) {
     YNode node = item.node();
+    if (item.tuple()) {
+      return; // a tuple is iterated by nova, not validated: PT501
+    }
     if (node instanceof YScalar s && s.kind() == ValueKind.STR) {
       if (s.text().isEmpty()) {
         out.report(file, node.span(), "an inventory item must be a mapping of resource class to"
