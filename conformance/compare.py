@@ -13,9 +13,11 @@ import os
 import re
 import sys
 
-# A JVM stack trace, or an uncaught exception report, on stderr.
+# A JVM stack trace, or an uncaught exception report, on stderr; also a
+# rule that failed inside ptree ("ptree: internal error in PT304: ...").
 STACK_TRACE = re.compile(
-    r"^\s+at [\w$.<>/]+\(.*\)\s*$|^Exception in thread |^Caused by: ",
+    r"^\s+at [\w$.<>/]+\(.*\)\s*$|^Exception in thread |^Caused by: "
+    r"|^ptree: internal error\b",
     re.M)
 
 
@@ -49,7 +51,7 @@ def judge(ref, out, err, rc):
         problems.append("exit code %s%s" % (
             rc, " (timeout)" if rc == 124 else ""))
     if STACK_TRACE.search(err):
-        problems.append("stack trace on stderr")
+        problems.append("stack trace or internal error on stderr")
     try:
         report = json.loads(out)
         errors = int(report["summary"]["errors"])

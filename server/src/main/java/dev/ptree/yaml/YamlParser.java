@@ -109,6 +109,8 @@ public final class YamlParser {
       options.setNestingDepthLimit(YamlLimits.MAX_COMPOSED_DEPTH);
       options.setCodePointLimit(Integer.MAX_VALUE);
       options.setProcessComments(false);
+      // Every tag reaches our own checks (PyYAML's rules); nothing is ever instantiated from one.
+      options.setTagInspector(tag -> true);
       text = withKnownEscapes(text);
       ParserImpl events = new ParserImpl(new StreamReader(text), options);
       AnchorCheckingParser parser = new AnchorCheckingParser(events, this::offset);
@@ -128,6 +130,11 @@ public final class YamlParser {
         problems.add(syntax(describe(e), e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark()));
       } catch (YAMLException e) {
         problems.add(limitProblem(e));
+      } catch (RuntimeException e) {
+        // SnakeYAML lets a few of its own failures escape as plain exceptions (an escape beyond
+        // Unicode, for one); PyYAML dies on the same text with ValueError.
+        problems.add(new YamlProblem(YamlProblem.Kind.CRASH, "the YAML scanner fails on this text ("
+            + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", Span.at(0)));
       } catch (StackOverflowError e) {
         problems.add(new YamlProblem(YamlProblem.Kind.LIMIT,
             "nesting too deep to analyse; nova crashes on it with RecursionError", Span.at(0)));
@@ -200,7 +207,7 @@ public final class YamlParser {
             return current;
           }
           current = current.substring(0, at) + '\\' + current.substring(at + 1);
-        } catch (YAMLException e) {
+        } catch (RuntimeException e) {
           return current;
         }
       }
@@ -361,8 +368,9 @@ public final class YamlParser {
       Span span = span(node);
       if (style == ScalarStyle.DOUBLE_QUOTED && span.length() >= 2 && original.indexOf('\\', span.start()) >= 0
           && original.indexOf('\\', span.start()) < span.end()) {
+        int quote = original.indexOf('"', span.start()); // a tag or anchor may come first
         try {
-          value = DoubleQuoted.decode(original.substring(span.start() + 1, span.end() - 1));
+          value = DoubleQuoted.decode(original.substring(quote + 1, span.end() - 1));
         } catch (DoubleQuoted.BadEscape e) {
           problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX, "while scanning a double-quoted scalar, "
               + e.getMessage(), span));
@@ -415,16 +423,29 @@ public final class YamlParser {
       for (NodeTuple tuple : node.getValue()) {
         Node keyNode = tuple.getKeyNode();
         if (isMergeKey(keyNode)) {
-          if (inProgress.contains(tuple.getValueNode())) {
+          Node mergeValue = tuple.getValueNode();
+          if (inProgress.contains(mergeValue)) {
             continue; // PyYAML drops the merge key before following it: merging a node into itself adds nothing
           }
-          mergeInto(merged, convert(tuple.getValueNode(), depth + 1));
+          if (mergeValue instanceof SequenceNode list && list.getValue().stream().anyMatch(inProgress::contains)) {
+            List<YNode> parts = new ArrayList<>();
+            for (Node item : list.getValue()) {
+              if (!inProgress.contains(item)) {
+                parts.add(convert(item, depth + 2));
+              }
+            }
+            mergeInto(merged, new YSequence(List.copyOf(parts), span(list), null, ValueKind.SEQUENCE, true));
+            continue;
+          }
+          mergeInto(merged, convert(mergeValue, depth + 1));
           continue;
         }
         YNode key = isValueKey(keyNode)
-            ? new YScalar("=", ScalarStyle.PLAIN, span(keyNode), null, ValueKind.STR, "=")
+            ? new YScalar(((ScalarNode) keyNode).getValue(), ScalarStyle.PLAIN, span(keyNode), null, ValueKind.STR,
+                ((ScalarNode) keyNode).getValue())
             : convert(keyNode, depth + 1);
-        if (key instanceof YScalar && key.span().length() > 1024 && !explicitKey(key.span().start())) {
+        if (key instanceof YScalar && original.codePointCount(key.span().start(), key.span().end()) > 1024
+            && !explicitKey(key.span().start())) {
           problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX, "while scanning a simple key, could"
               + " not find expected ':' (a key without '?' may be at most 1024 characters)", key.span()));
         }
@@ -471,10 +492,10 @@ public final class YamlParser {
       return i >= 0 && original.charAt(i) == '?';
     }
 
-    /** PyYAML turns a {@code =} key into a string; as a value it has no constructor. */
+    /** PyYAML turns a {@code =} (or {@code !!value}) key into a string; as a value it has no constructor. */
     private static boolean isValueKey(Node key) {
-      return key instanceof ScalarNode scalar && scalar.getTag().getValue().equals(PLAIN.getValue())
-          && scalar.getValue().equals("=");
+      return key instanceof ScalarNode scalar && ((scalar.getTag().getValue().equals(PLAIN.getValue())
+          && scalar.getValue().equals("=")) || scalar.getTag().getValue().equals(P + "value"));
     }
 
     private static boolean isMergeKey(Node key) {
