@@ -112,6 +112,7 @@ def main(argv):
                                                    short(d.get("message"))))
             if err.strip() and (rc not in (0, 1) or STACK_TRACE.search(err)):
                 print("         - stderr: %s" % short(err, 300))
+    print("conformance: %d passed, %d failed" % (agree_n, len(refs) - agree_n))
     print("conformance: %d/%d agree" % (agree_n, len(refs)))
     return 0 if agree_n == len(refs) else 1
 
