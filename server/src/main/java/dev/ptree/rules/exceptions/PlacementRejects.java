@@ -4,15 +4,14 @@ import dev.ptree.model.ConfigFile;
 import dev.ptree.model.NameUse;
 import dev.ptree.model.NovaSchema;
 import dev.ptree.rules.Category;
-import dev.ptree.rules.ConfigSetContext;
 import dev.ptree.rules.Reporter;
-import dev.ptree.rules.Rule;
+import dev.ptree.rules.NameRule;
 import dev.ptree.rules.RuleDoc;
 import dev.ptree.rules.Severity;
 import dev.ptree.text.Escaper;
 import dev.ptree.text.Span;
 
-public final class PlacementRejects extends Rule {
+public final class PlacementRejects extends NameRule {
   public PlacementRejects() {
     super("PT502", "placement-rejects", Category.EXCEPTION_HANDLING, Severity.ERROR,
         "a name nova accepts and Placement rejects",
@@ -26,20 +25,7 @@ public final class PlacementRejects extends Rule {
   }
 
   @Override
-  public Scope scope() {
-    return Scope.PROVIDER;
-  }
-
-  @Override
-  public void check(ConfigSetContext context, Reporter out) {
-    context.forEachProvider((file, p) -> {
-      for (NameUse use : p.names()) {
-        checkName(file, use, out);
-      }
-    });
-  }
-
-  private void checkName(ConfigFile file, NameUse use, Reporter out) {
+  protected void checkName(ConfigFile file, NameUse use, Reporter out) {
     String name = use.name();
     String what = use.kind().singular();
     Span span = use.span();

@@ -4,11 +4,10 @@ import dev.ptree.model.ConfigFile;
 import dev.ptree.model.NameUse;
 import dev.ptree.model.NovaSchema;
 import dev.ptree.rules.Category;
-import dev.ptree.rules.ConfigSetContext;
 import dev.ptree.rules.Fix;
 import dev.ptree.rules.FixSafety;
 import dev.ptree.rules.Reporter;
-import dev.ptree.rules.Rule;
+import dev.ptree.rules.NameRule;
 import dev.ptree.rules.RuleDoc;
 import dev.ptree.rules.Severity;
 import dev.ptree.rules.TextEdit;
@@ -16,7 +15,7 @@ import dev.ptree.text.Escaper;
 import dev.ptree.text.Span;
 import java.util.Locale;
 
-public final class NamePattern extends Rule {
+public final class NamePattern extends NameRule {
   public NamePattern() {
     super("PT107", "name-pattern", Category.SYNTAX, Severity.ERROR,
         "a resource class or trait name outside ^[A-Z0-9_]{1,255}$",
@@ -30,20 +29,7 @@ public final class NamePattern extends Rule {
   }
 
   @Override
-  public Scope scope() {
-    return Scope.PROVIDER;
-  }
-
-  @Override
-  public void check(ConfigSetContext context, Reporter out) {
-    context.forEachProvider((file, p) -> {
-      for (NameUse use : p.names()) {
-        checkName(file, use, out);
-      }
-    });
-  }
-
-  private void checkName(ConfigFile file, NameUse use, Reporter out) {
+  protected void checkName(ConfigFile file, NameUse use, Reporter out) {
     String name = use.name();
     String what = use.kind().singular();
     Span span = use.span();

@@ -4,18 +4,17 @@ import dev.ptree.model.ConfigFile;
 import dev.ptree.model.NameUse;
 import dev.ptree.model.NovaSchema;
 import dev.ptree.rules.Category;
-import dev.ptree.rules.ConfigSetContext;
 import dev.ptree.rules.Fix;
 import dev.ptree.rules.FixSafety;
 import dev.ptree.rules.Reporter;
-import dev.ptree.rules.Rule;
+import dev.ptree.rules.NameRule;
 import dev.ptree.rules.RuleDoc;
 import dev.ptree.rules.Severity;
 import dev.ptree.rules.TextEdit;
 import dev.ptree.text.Escaper;
 import dev.ptree.text.Span;
 
-public final class NotCustom extends Rule {
+public final class NotCustom extends NameRule {
   public NotCustom() {
     super("PT108", "not-custom", Category.SYNTAX, Severity.ERROR,
         "a standard (non-CUSTOM_) trait or resource class in a provider config",
@@ -30,20 +29,7 @@ public final class NotCustom extends Rule {
   }
 
   @Override
-  public Scope scope() {
-    return Scope.PROVIDER;
-  }
-
-  @Override
-  public void check(ConfigSetContext context, Reporter out) {
-    context.forEachProvider((file, p) -> {
-      for (NameUse use : p.names()) {
-        checkName(file, use, out);
-      }
-    });
-  }
-
-  private void checkName(ConfigFile file, NameUse use, Reporter out) {
+  protected void checkName(ConfigFile file, NameUse use, Reporter out) {
     String name = use.name();
     String what = use.kind().singular();
     Span span = use.span();
