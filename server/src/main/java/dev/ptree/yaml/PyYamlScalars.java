@@ -13,8 +13,6 @@ public final class PyYamlScalars {
 
   public static final String TAG_PREFIX = "tag:yaml.org,2002:";
 
-  private static final Pattern BOOL = Pattern.compile(
-      "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
   private static final Pattern FLOAT = Pattern.compile(
       "[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?"
           + "|\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
@@ -28,7 +26,7 @@ public final class PyYamlScalars {
           + "|[-+]?0x[0-9a-fA-F_]+"
           + "|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+");
   private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
-  /** The words BOOL and NULL match, for a lookup without a regex. */
+  /** PyYAML's bool and null words, for a lookup without a regex. */
   private static final java.util.Set<String> BOOL_WORDS = java.util.Set.of("yes", "Yes", "YES", "no", "No",
       "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF");
   private static final java.util.Set<String> NULL_WORDS = java.util.Set.of("~", "null", "Null", "NULL", "");
@@ -347,15 +345,5 @@ public final class PyYamlScalars {
       }
     }
     return dot > 0 && digits > 0 && dot < n - 1 && Character.isDigit(t.charAt(dot - 1));
-  }
-
-  /** Whether an int literal is written as plain decimal (no octal, hex, sign, underscores...). */
-  public static boolean isPlainDecimalInt(String text) {
-    return text.matches("-?(?:0|[1-9][0-9]*)");
-  }
-
-  /** Whether a float literal is written the way Python's repr would read back the same. */
-  public static boolean isPlainDecimalFloat(String text) {
-    return text.matches("-?(?:0|[1-9][0-9]*)\\.[0-9]+(?:[eE][-+][0-9]+)?");
   }
 }
