@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Rewrites the golden output of every rule fixture in test-fixtures/rules.
 #
-# Layout: <CODE>/fires/<case>.yaml (or .yml, or a directory <case>/ of config files)
-# is a config where rule <CODE> fires; <CODE>/quiet/<case> is a near miss where it
+# Layout: <CODE>/fires/<case>.yaml (or .yml, a tree file <case>.ptree.yaml|json, or a
+# directory <case>/ of config and tree files) is an input where rule <CODE> fires; <CODE>/quiet/<case> is a near miss where it
 # must not. Next to each case, <case>.out is the exact stdout of
 #     java -jar ../../server/target/ptree.jar check <CODE>/<kind>/<case>
 # run from this directory. Review every changed .out by hand before committing it:
@@ -65,7 +65,8 @@ for arg in "$@"; do
         for c in "$arg/$kind"/*; do
           [ -e "$c" ] || continue
           case "$c" in
-            *.yaml | *.yml) cases+=("$c") ;;
+            *.out) ;;
+            *.yaml | *.yml | *.json) cases+=("$c") ;;
             *) [ -d "$c" ] && cases+=("$c") ;;
           esac
         done
@@ -77,7 +78,8 @@ done
 status=0
 for c in "${cases[@]}"; do
   out="${c%.yaml}"
-  out="${out%.yml}.out"
+  out="${out%.yml}"
+  out="${out%.json}.out"
   err="$(mktemp)"
   "$JAVA" -jar "$JAR" check "$c" > "$out" 2> "$err"
   rc=$?

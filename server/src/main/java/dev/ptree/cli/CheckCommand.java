@@ -1,18 +1,18 @@
 package dev.ptree.cli;
 
-import dev.ptree.engine.Engine;
 import dev.ptree.engine.FixApplier;
 import dev.ptree.engine.Settings;
-import dev.ptree.model.SourceDocument;
-import dev.ptree.rules.Finding;
+import dev.ptree.engine.Workspace;
 import dev.ptree.rules.Severity;
+import dev.ptree.rules.WorkspaceContext;
+import dev.ptree.text.Escaper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "check", description = "Checks provider config directories and files.")
+@Command(name = "check", description = "Checks provider config directories, provider tree files and the configs they bind.")
 final class CheckCommand implements Callable<Integer> {
   enum Format { text, json, sarif }
 
@@ -49,14 +49,14 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--disable", split = ",", paramLabel = "CODE", description = "Rules to switch off.")
   List<String> disabled = new ArrayList<>();
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Provider config directories or files.")
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Directories, provider config files or provider tree files.")
   List<String> paths;
 
   @Override
   public Integer call() throws IOException {
-    List<Inputs.ConfigSetInput> sets;
+    List<Inputs.FileInput> inputs;
     try {
-      sets = Inputs.collect(paths);
+      inputs = Inputs.files(paths);
     } catch (Inputs.UsageException e) {
       err.println("ptree: " + e.getMessage());
       return 2;
@@ -70,16 +70,12 @@ final class CheckCommand implements Callable<Integer> {
       }
       off.add(rule.get().code());
     }
-    Engine engine = new Engine(new Settings(off, Map.of()), message -> {
-      if (timings || !message.startsWith("timing:")) {
-        err.println("ptree: " + message);
-      }
-    });
     long started = System.nanoTime();
-    List<CheckedFile> results = new ArrayList<>();
-    for (Inputs.ConfigSetInput set : sets) {
-      results.addAll(fix ? fixAndCheck(engine, set) : check(engine, set));
+    Workspace workspace = load(new Settings(off, Map.of()), inputs, log(err, timings));
+    if (fix) {
+      workspace = fixAll(workspace);
     }
+    List<CheckedFile> results = results(workspace);
     long checked = System.nanoTime();
     switch (format) {
       case json -> JsonReport.write(results, out);
@@ -101,50 +97,75 @@ final class CheckCommand implements Callable<Integer> {
     return TextReport.count(results, Severity.ERROR) > 0 ? 1 : 0;
   }
 
-  private static List<SourceDocument> read(Inputs.ConfigSetInput set) {
-    return set.files().parallelStream().map(p -> SourceReader.read(p, p.toString())).toList();
+  static java.util.function.Consumer<String> log(PrintStream err, boolean timings) {
+    return message -> {
+      if (timings || !message.startsWith("timing:")) {
+        err.println("ptree: " + Escaper.escape(message));
+      }
+    };
   }
 
-  private static List<CheckedFile> check(Engine engine, Inputs.ConfigSetInput set) {
-    List<SourceDocument> docs = read(set);
-    return collect(docs, engine.checkConfigSet(set.directory(), docs));
-  }
-
-  private static List<CheckedFile> collect(List<SourceDocument> docs, List<Finding> findings) {
-    Map<String, List<Finding>> byPath = new HashMap<>();
-    for (Finding f : findings) {
-      byPath.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(f);
+  /**
+   * The workspace of the named files, plus the config directories their trees bind when those
+   * were not named: a tree is checked against the configs it says apply to it.
+   */
+  static Workspace load(Settings settings, List<Inputs.FileInput> inputs, java.util.function.Consumer<String> log) {
+    Workspace workspace = Workspace.empty(settings, log).update(read(inputs));
+    Set<String> known = new HashSet<>();
+    inputs.forEach(i -> known.add(i.key()));
+    List<Inputs.FileInput> bound = new ArrayList<>();
+    Set<String> directories = new HashSet<>();
+    for (WorkspaceContext.Bound b : workspace.context().bindings()) {
+      if (b.set() == null && directories.add(b.binding().directory())) {
+        for (Inputs.FileInput in : Inputs.configDirectory(Path.of(b.binding().directory()))) {
+          if (known.add(in.key())) {
+            bound.add(in);
+          }
+        }
+      }
     }
+    return bound.isEmpty() ? workspace : workspace.update(read(bound));
+  }
+
+  static List<Workspace.Input> read(List<Inputs.FileInput> inputs) {
+    return inputs.parallelStream()
+        .map(in -> new Workspace.Input(SourceReader.read(in.path(), in.key()), in.kind()))
+        .toList();
+  }
+
+  static List<CheckedFile> results(Workspace workspace) {
     List<CheckedFile> out = new ArrayList<>();
-    for (SourceDocument d : docs) {
-      out.add(new CheckedFile(d.path(), d.text(), byPath.getOrDefault(d.path(), List.of())));
+    for (Workspace.Document d : workspace.documents()) {
+      if (d.kind() != Workspace.Kind.IGNORED) {
+        out.add(new CheckedFile(d.path(), d.source().text(), workspace.findings(d.path())));
+      }
     }
     out.sort(java.util.Comparator.comparing(CheckedFile::path));
     return out;
   }
 
-  /** Applies safe fixes until none is left (at most 10 rounds), so a second --fix changes nothing. */
-  private static List<CheckedFile> fixAndCheck(Engine engine, Inputs.ConfigSetInput set) throws IOException {
+  /**
+   * Applies safe fixes until none is left (at most 10 rounds), so a second --fix changes nothing.
+   * Each round re-reads only the files it rewrote.
+   */
+  private static Workspace fixAll(Workspace workspace) throws IOException {
     for (int round = 0; round < 10; round++) {
-      List<SourceDocument> docs = read(set);
-      List<Finding> findings = engine.checkConfigSet(set.directory(), docs);
-      boolean changed = false;
-      for (SourceDocument d : docs) {
-        if (d.readProblem() != null) {
+      List<Workspace.Input> changed = new ArrayList<>();
+      for (Workspace.Document d : workspace.documents()) {
+        if (d.kind() == Workspace.Kind.IGNORED || d.source().readProblem() != null) {
           continue;
         }
-        List<Finding> mine = findings.stream().filter(f -> f.path().equals(d.path())).toList();
-        String fixed = FixApplier.applySafe(d.text().content(), mine);
-        if (!fixed.equals(d.text().content())) {
+        String fixed = FixApplier.applySafe(d.source().text().content(), workspace.findings(d.path()));
+        if (!fixed.equals(d.source().text().content())) {
           Files.writeString(Path.of(d.path()), fixed, StandardCharsets.UTF_8);
-          changed = true;
+          changed.add(new Workspace.Input(SourceReader.read(Path.of(d.path()), d.path()), d.kind()));
         }
       }
-      if (!changed) {
-        return collect(docs, findings);
+      if (changed.isEmpty()) {
+        return workspace;
       }
+      workspace = workspace.update(changed);
     }
-    List<SourceDocument> docs = read(set);
-    return collect(docs, engine.checkConfigSet(set.directory(), docs));
+    return workspace;
   }
 }

@@ -5,7 +5,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import dev.ptree.engine.Workspace;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +25,65 @@ import java.util.regex.Pattern;
  */
 final class Inputs {
   private static final Pattern CONFIG_KEYS = Pattern.compile("(?m)^(?:meta|providers)[ \\t]*:");
+  private static final Pattern TREE_KEY = Pattern.compile("(?m)^(?:provider_tree[ \\t]*:|[ \\t{]*\"provider_tree\"[ \\t]*:)");
 
-  record ConfigSetInput(String directory, List<Path> files) {}
+  /** A file to check and how to read it. */
+  record FileInput(Path path, Workspace.Kind kind) {
+    String key() {
+      return path.normalize().toString();
+    }
+  }
+
+  /** Every file to check: config sets' files, then tree files, each once. */
+  static List<FileInput> files(List<String> args) throws UsageException {
+    Inputs inputs = new Inputs();
+    List<FileInput> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String arg : args) {
+      Path p = Path.of(arg);
+      if (Files.isDirectory(p)) {
+        inputs.addNamedDirectory(p);
+      } else if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) || Files.exists(p)) {
+        if (isTreeFile(p.getFileName().toString()) || looksLikeTree(p)) {
+          inputs.trees.add(p);
+        } else {
+          inputs.add(p.getParent() == null ? Path.of(".") : p.getParent(), p);
+        }
+      } else {
+        throw new UsageException("no such file or directory: " + arg);
+      }
+    }
+    inputs.sets.forEach((dir, files) -> files.forEach(f -> {
+      FileInput in = new FileInput(f, Workspace.Kind.CONFIG);
+      if (seen.add(in.key())) {
+        out.add(in);
+      }
+    }));
+    for (Path t : inputs.trees) {
+      FileInput in = new FileInput(t, Workspace.Kind.TREE);
+      if (seen.add(in.key())) {
+        out.add(in);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The provider config files of a directory a tree binds (its provider_configs): every *.yaml
+   * and *.yml in it, as nova's config directory. Empty when it is not a directory.
+   */
+  static List<FileInput> configDirectory(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    Inputs inputs = new Inputs();
+    inputs.addDirectory(dir, true);
+    List<FileInput> out = new ArrayList<>();
+    inputs.sets.getOrDefault(dir.normalize(), List.of()).forEach(f -> out.add(new FileInput(f, Workspace.Kind.CONFIG)));
+    return out;
+  }
+
+  private final List<Path> trees = new ArrayList<>();
 
   static final class UsageException extends Exception {
     UsageException(String message) {
@@ -32,23 +92,6 @@ final class Inputs {
   }
 
   private final Map<Path, List<Path>> sets = new LinkedHashMap<>();
-
-  static List<ConfigSetInput> collect(List<String> args) throws UsageException {
-    Inputs inputs = new Inputs();
-    for (String arg : args) {
-      Path p = Path.of(arg);
-      if (Files.isDirectory(p)) {
-        inputs.addNamedDirectory(p);
-      } else if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) || Files.exists(p)) {
-        inputs.add(p.getParent() == null ? Path.of(".") : p.getParent(), p);
-      } else {
-        throw new UsageException("no such file or directory: " + arg);
-      }
-    }
-    List<ConfigSetInput> out = new ArrayList<>();
-    inputs.sets.forEach((dir, files) -> out.add(new ConfigSetInput(dir.toString(), List.copyOf(files))));
-    return out;
-  }
 
   private void add(Path dir, Path file) {
     List<Path> files = sets.computeIfAbsent(dir.normalize(), d -> new ArrayList<>());
@@ -59,16 +102,19 @@ final class Inputs {
 
   /**
    * A directory named on the command line is a nova config directory — unless none of its own
-   * files looks like a provider config while folders below it hold some: that makes it a
-   * repository root, where other YAML (a docker-compose.yaml) is left alone.
+   * files looks like a provider config while it or folders below it hold tree files or config
+   * folders: that makes it a repository root, where other YAML (a docker-compose.yaml) is left
+   * alone.
    */
   private void addNamedDirectory(Path dir) {
     Inputs below = new Inputs();
     below.addDirectory(dir, false);
     boolean ownConfigs = below.sets.containsKey(dir.normalize());
-    boolean repositoryRoot = !ownConfigs && below.sets.keySet().stream().anyMatch(d -> !d.equals(dir.normalize()));
+    boolean repositoryRoot = !ownConfigs && (!below.trees.isEmpty()
+        || below.sets.keySet().stream().anyMatch(d -> !d.equals(dir.normalize())));
     if (repositoryRoot) {
       below.sets.forEach((d, files) -> files.forEach(f -> add(d, f)));
+      trees.addAll(below.trees);
     } else {
       addDirectory(dir, true);
     }
@@ -102,6 +148,9 @@ final class Inputs {
       } else if (configDir ? yamlName && (!isTreeFile(name) || name.endsWith(".yaml"))
           : yamlName && !isTreeFile(name) && looksLikeConfig(child)) {
         add(dir, child); // in a config directory nova reads every *.yaml, tree files included
+      } else if (!configDir && (isTreeFile(name) || (yamlName || name.toLowerCase(Locale.ROOT).endsWith(".json"))
+          && looksLikeTree(child))) {
+        trees.add(child);
       }
     }
   }
@@ -116,19 +165,28 @@ final class Inputs {
   }
 
   private static boolean looksLikeConfig(Path file) {
+    String text = head(file);
+    return CONFIG_KEYS.matcher(text).find() && !TREE_KEY.matcher(text).find();
+  }
+
+  private static boolean looksLikeTree(Path file) {
+    return TREE_KEY.matcher(head(file)).find();
+  }
+
+  /** The first 64 KiB of a file as text, "" when it cannot be read (the reader reports that). */
+  private static String head(Path file) {
     try {
-      if (Files.size(file) > SourceReader.MAX_BYTES) {
-        return false;
+      if (!Files.isRegularFile(file) || Files.size(file) > SourceReader.MAX_BYTES) {
+        return "";
       }
       byte[] head = new byte[64 * 1024];
       int n;
       try (var in = Files.newInputStream(file)) {
         n = in.readNBytes(head, 0, head.length);
       }
-      String text = new String(head, 0, n, java.nio.charset.StandardCharsets.UTF_8);
-      return CONFIG_KEYS.matcher(text).find() && !text.contains("provider_tree:");
+      return new String(head, 0, n, java.nio.charset.StandardCharsets.UTF_8);
     } catch (IOException | SecurityException e) {
-      return false;
+      return "";
     }
   }
 }

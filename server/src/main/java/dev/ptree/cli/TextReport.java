@@ -12,6 +12,8 @@ final class TextReport {
   private TextReport() {}
 
   static void write(List<CheckedFile> files, PrintStream out, boolean snippets) {
+    java.util.Map<String, SourceText> texts = new java.util.HashMap<>();
+    files.forEach(f -> texts.put(f.path(), f.text()));
     for (CheckedFile file : files) {
       for (Finding f : file.findings()) {
         SourceText text = file.text();
@@ -21,6 +23,12 @@ final class TextReport {
             + f.severity().id() + " " + f.message() + " [" + f.code() + "]");
         if (snippets && text.length() > 0) {
           snippet(out, text, line, f);
+        }
+        for (dev.ptree.rules.Related r : f.related()) {
+          SourceText other = texts.get(r.path());
+          String where = other == null ? Escaper.escape(r.path()) : Escaper.escape(r.path()) + ":"
+              + (other.lineOf(r.span().start()) + 1) + ":" + other.codePointColumn(r.span().start());
+          out.println("    note: " + where + ": " + r.message());
         }
       }
     }

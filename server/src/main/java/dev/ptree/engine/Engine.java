@@ -3,15 +3,19 @@ package dev.ptree.engine;
 import dev.ptree.model.ConfigFile;
 import dev.ptree.model.ProviderConfigReader;
 import dev.ptree.model.SourceDocument;
+import dev.ptree.model.TreeFile;
 import dev.ptree.rules.ConfigSetContext;
 import dev.ptree.rules.Finding;
 import dev.ptree.rules.Reporter;
 import dev.ptree.rules.Rule;
 import dev.ptree.rules.Rules;
+import dev.ptree.rules.WorkspaceContext;
 import dev.ptree.rules.Severity;
 import dev.ptree.rules.syntax.YmlNotLoaded;
 import dev.ptree.text.Escaper;
+import dev.ptree.text.SourceText;
 import dev.ptree.text.Span;
+import dev.ptree.yaml.YNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -56,12 +60,53 @@ public final class Engine {
   }
 
   public List<Finding> check(ConfigSetContext context) {
+    long t0 = System.nanoTime();
+    Map<String, List<Finding>> raw = byPath(runConfigSet(context));
+    long t1 = System.nanoTime();
+    List<Finding> done = new ArrayList<>();
+    for (ConfigFile f : context.files()) {
+      done.addAll(finish(f.document().text(), f.path(), f.nodes(), raw.getOrDefault(f.path(), List.of())));
+    }
+    log.accept("timing: rules " + (t1 - t0) / 1_000_000 + " ms, suppressions and sorting "
+        + (System.nanoTime() - t1) / 1_000_000 + " ms");
+    return done;
+  }
+
+  /** The config-set rules over one set, before suppressions and severity overrides. */
+  List<Finding> runConfigSet(ConfigSetContext context) {
     // nova never reads what its *.yaml glob skips: such files get PT109 and nothing else.
     ConfigSetContext loaded = new ConfigSetContext(context.directory(),
         context.files().stream().filter(ConfigFile::loadedByNova).toList());
-    List<Rule> enabled = Rules.all().stream().filter(r -> settings.enabled(r.code())).toList();
+    List<Rule> enabled = Rules.all().stream()
+        .filter(r -> r.readsConfigs() && settings.enabled(r.code())).toList();
     List<Rule> perProvider = enabled.stream().filter(r -> r.scope() == Rule.Scope.PROVIDER).toList();
-    List<Rule> whole = enabled.stream().filter(r -> r.scope() != Rule.Scope.PROVIDER).toList();
+    List<Rule> whole = enabled.stream().filter(r -> r.scope() == Rule.Scope.SET).toList();
+    return runSliced(context, loaded, perProvider, whole);
+  }
+
+  /** The per-file rules that read trees, over one tree file on its own. */
+  List<Finding> runTree(TreeFile tree) {
+    List<Rule> enabled = Rules.all().stream()
+        .filter(r -> r.readsTrees() && r.scope() != Rule.Scope.WORKSPACE && settings.enabled(r.code())).toList();
+    ConfigSetContext view = new ConfigSetContext(null, List.of(tree.view()));
+    return runSliced(view, view, enabled.stream().filter(r -> r.scope() == Rule.Scope.PROVIDER).toList(),
+        enabled.stream().filter(r -> r.scope() == Rule.Scope.SET).toList());
+  }
+
+  /** The cross-file rules over the whole workspace. */
+  List<Finding> runWorkspace(WorkspaceContext workspace) {
+    List<Finding> out = new ArrayList<>();
+    for (Rule rule : Rules.all()) {
+      if (rule.scope() == Rule.Scope.WORKSPACE && settings.enabled(rule.code())) {
+        out.addAll(isolated(rule, workspace.trees().isEmpty() ? "" : workspace.trees().get(0).path(),
+            reporter -> rule.checkWorkspace(workspace, reporter)));
+      }
+    }
+    return out;
+  }
+
+  private List<Finding> runSliced(ConfigSetContext context, ConfigSetContext loaded, List<Rule> perProvider,
+      List<Rule> whole) {
     List<ConfigSetContext> slices = slices(loaded);
     // Rules that read one provider at a time run slice by slice — every such rule on a slice
     // while its providers are still in cache; the other rules run once over the whole set.
@@ -73,15 +118,9 @@ public final class Engine {
       tasks.add(() -> perProvider.stream().flatMap(rule -> run(rule, slice).stream()).toList());
     }
     boolean large = slices.size() > 1;
-    long t0 = System.nanoTime();
-    List<Finding> raw = (large ? tasks.parallelStream() : tasks.stream())
+    return (large ? tasks.parallelStream() : tasks.stream())
         .flatMap(task -> task.get().stream())
         .toList();
-    long t1 = System.nanoTime();
-    List<Finding> done = finish(context, raw);
-    log.accept("timing: rules " + (t1 - t0) / 1_000_000 + " ms, suppressions and sorting "
-        + (System.nanoTime() - t1) / 1_000_000 + " ms");
-    return done;
   }
 
   /** The set cut into slices of at most sliceSize providers; files without providers form one. */
@@ -102,70 +141,78 @@ public final class Engine {
 
   /** One rule, isolated: if it throws, its findings are one "internal error" and the rest go on. */
   private List<Finding> run(Rule rule, ConfigSetContext context) {
+    String path = context.files().isEmpty() ? "" : context.files().get(0).path();
+    return isolated(rule, path, reporter -> rule.check(context, reporter));
+  }
+
+  private List<Finding> isolated(Rule rule, String path, Consumer<Reporter> body) {
     Reporter reporter = new Reporter(rule.info());
     try {
       long t0 = System.nanoTime();
-      rule.check(context, reporter);
+      body.accept(reporter);
       long ms = (System.nanoTime() - t0) / 1_000_000;
       if (ms >= 50) {
         log.accept("timing: " + rule.code() + " " + ms + " ms");
       }
       return reporter.findings();
     } catch (RuntimeException | StackOverflowError e) {
-      log.accept("internal error in " + rule.code() + ": " + e);
-      String path = context.files().isEmpty() ? "" : context.files().get(0).path();
+      log.accept("internal error in " + rule.code() + ": " + Escaper.escape(String.valueOf(e)));
       return List.of(new Finding(rule.info(), Severity.WARNING, path, Span.at(0),
           "internal error in " + rule.code() + " (" + Escaper.escape(String.valueOf(e)) + "); other rules still ran",
           List.of(), List.of()));
     }
   }
 
-  private List<Finding> finish(ConfigSetContext context, List<Finding> raw) {
-    Map<String, ConfigFile> byPath = new HashMap<>();
-    Map<String, Suppressions> suppressions = new HashMap<>();
-    for (ConfigFile f : context.files()) {
-      byPath.put(f.path(), f);
-      suppressions.put(f.path(), Suppressions.parse(f.document().text(), new ScalarLookup(f)::contains));
+  static Map<String, List<Finding>> byPath(List<Finding> findings) {
+    Map<String, List<Finding>> out = new HashMap<>();
+    for (Finding f : findings) {
+      out.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(f);
     }
+    return out;
+  }
+
+  /**
+   * One file's findings as a user sees them: suppression comments applied (and the unused ones
+   * reported), severities overridden, sorted, duplicates dropped.
+   */
+  List<Finding> finish(SourceText text, String path, List<YNode> nodes, List<Finding> raw) {
+    Suppressions suppressions = Suppressions.parse(text, new ScalarLookup(nodes)::contains);
     List<Finding> kept = new ArrayList<>(raw.size());
     for (Finding f : raw) {
-      ConfigFile file = byPath.get(f.path());
-      if (file != null && suppressions.get(f.path()).suppresses(f, file.document().text())) {
+      if (suppressions.suppresses(f, text)) {
         continue;
       }
       Severity override = settings.severityOverrides().get(f.code());
       kept.add(override == null ? f : f.withSeverity(override));
     }
     if (settings.enabled(Rules.UNUSED_SUPPRESSION.code())) {
-      for (ConfigFile file : context.files()) {
-        for (Suppressions.Entry e : suppressions.get(file.path()).unused()) {
-          String message = e.rule() == null
-              ? "unknown rule " + Escaper.quote(e.code()) + " in a suppression comment"
-              : "suppression of " + e.rule().code() + " is unused: nothing here triggers it";
-          kept.add(new Finding(Rules.UNUSED_SUPPRESSION.info(), Rules.UNUSED_SUPPRESSION.info().defaultSeverity(),
-              file.path(), e.span(), message, List.of(), List.of()));
-        }
+      for (Suppressions.Entry e : suppressions.unused()) {
+        String message = e.rule() == null
+            ? "unknown rule " + Escaper.quote(e.code()) + " in a suppression comment"
+            : "suppression of " + e.rule().code() + " is unused: nothing here triggers it";
+        kept.add(new Finding(Rules.UNUSED_SUPPRESSION.info(), Rules.UNUSED_SUPPRESSION.info().defaultSeverity(),
+            path, e.span(), message, List.of(), List.of()));
       }
     }
-    kept.sort(Comparator.comparing(Finding::path).thenComparingInt(f -> f.span().start())
+    kept.sort(Comparator.comparingInt((Finding f) -> f.span().start())
         .thenComparing(Finding::code).thenComparing(Finding::message));
     return dedupe(kept);
   }
 
   /** Whether an offset lies inside a scalar's text; the sorted span index is built on first use. */
   private static final class ScalarLookup {
-    private final ConfigFile file;
+    private final List<YNode> nodes;
     private int[] starts;
     private int[] ends;
 
-    ScalarLookup(ConfigFile file) {
-      this.file = file;
+    ScalarLookup(List<YNode> nodes) {
+      this.nodes = nodes;
     }
 
     boolean contains(int offset) {
       if (starts == null) {
         List<Span> spans = new ArrayList<>();
-        for (var node : file.nodes()) {
+        for (var node : nodes) {
           if (node instanceof dev.ptree.yaml.YScalar s && s.span().length() > 0) {
             spans.add(s.span());
           }

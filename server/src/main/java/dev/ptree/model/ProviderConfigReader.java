@@ -21,7 +21,12 @@ public final class ProviderConfigReader {
       // nova dies reading the bytes, before any YAML: nothing else about the file is meaningful
       return new ConfigFile(document, null, loaded, List.of(), List.of());
     }
-    YamlDocument yaml = YamlParser.parse(document.text().content());
+    return read(document, YamlParser.parse(document.text().content()));
+  }
+
+  /** A config from an already parsed document (content detection parsed it to look at its keys). */
+  public static ConfigFile read(SourceDocument document, YamlDocument yaml) {
+    boolean loaded = document.fileName().endsWith(".yaml");
     return new ConfigFile(document, yaml, loaded, providers(yaml.root()), java.util.Collections.unmodifiableList(yaml.nodes()));
   }
 

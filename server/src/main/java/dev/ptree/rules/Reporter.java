@@ -16,7 +16,15 @@ public final class Reporter {
 
   /** Starts a finding at the rule's default severity; chain the optional parts. */
   public Builder report(ConfigFile file, Span span, String message) {
-    Builder b = new Builder(file.path(), span, message);
+    return report(file.path(), span, message);
+  }
+
+  public Builder report(dev.ptree.model.TreeFile file, Span span, String message) {
+    return report(file.path(), span, message);
+  }
+
+  public Builder report(String path, Span span, String message) {
+    Builder b = new Builder(path, span, message);
     pending.add(b);
     return b;
   }
@@ -50,7 +58,15 @@ public final class Reporter {
     }
 
     public Builder related(ConfigFile file, Span at, String note) {
-      related.add(new Related(file.path(), at, note));
+      return related(file.path(), at, note);
+    }
+
+    public Builder related(dev.ptree.model.TreeFile file, Span at, String note) {
+      return related(file.path(), at, note);
+    }
+
+    public Builder related(String path, Span at, String note) {
+      related.add(new Related(path, at, note));
       return this;
     }
 

@@ -30,10 +30,32 @@ public abstract class Rule {
      * Only providers, one at a time, through {@link ConfigSetContext#forEachProvider}: the engine
      * may run it on slices of a file's providers.
      */
-    PROVIDER
+    PROVIDER,
+    /**
+     * The whole workspace: every tree file and config set at once, through {@link
+     * #checkWorkspace}; the engine reruns such a rule after any change.
+     */
+    WORKSPACE
   }
 
   public Scope scope() {
     return Scope.SET;
+  }
+
+  /** Whether the rule reads provider config sets through {@link #check}. */
+  public boolean readsConfigs() {
+    return true;
+  }
+
+  /**
+   * Whether {@link #check} also reads provider tree files: each is then passed alone, seen
+   * through {@link dev.ptree.model.TreeFile#view()}.
+   */
+  public boolean readsTrees() {
+    return false;
+  }
+
+  /** For {@link Scope#WORKSPACE} rules: the cross-file check. */
+  public void checkWorkspace(WorkspaceContext workspace, Reporter out) {
   }
 }

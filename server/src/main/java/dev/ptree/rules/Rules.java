@@ -10,12 +10,21 @@ import dev.ptree.rules.comparison.ReservedVsTotal;
 import dev.ptree.rules.comparison.UnitBounds;
 import dev.ptree.rules.comparison.UuidCase;
 import dev.ptree.rules.comparison.Yaml11Number;
+import dev.ptree.rules.exceptions.MergeConflicts;
 import dev.ptree.rules.exceptions.NovaCrash;
 import dev.ptree.rules.exceptions.PlacementRejects;
 import dev.ptree.rules.exceptions.UnreadableFile;
 import dev.ptree.rules.lifecycle.ComputeNodeName;
+import dev.ptree.rules.lifecycle.DuplicateIdentity;
 import dev.ptree.rules.lifecycle.DuplicateProvider;
+import dev.ptree.rules.lifecycle.InvalidGeneration;
+import dev.ptree.rules.lifecycle.MissingParent;
+import dev.ptree.rules.lifecycle.MissingUuid;
+import dev.ptree.rules.lifecycle.NameIsUuid;
 import dev.ptree.rules.lifecycle.NoOpProvider;
+import dev.ptree.rules.lifecycle.NotInTree;
+import dev.ptree.rules.lifecycle.ParentCycle;
+import dev.ptree.rules.lifecycle.RootMismatch;
 import dev.ptree.rules.neutralization.BidiControls;
 import dev.ptree.rules.neutralization.Confusables;
 import dev.ptree.rules.neutralization.ControlCharacters;
@@ -28,6 +37,7 @@ import dev.ptree.rules.syntax.NamePattern;
 import dev.ptree.rules.syntax.NotCustom;
 import dev.ptree.rules.syntax.SchemaVersion;
 import dev.ptree.rules.syntax.SourceFileKey;
+import dev.ptree.rules.syntax.TreeSchema;
 import dev.ptree.rules.syntax.UnknownKey;
 import dev.ptree.rules.syntax.UnusedSuppression;
 import dev.ptree.rules.syntax.WrongType;
@@ -54,7 +64,11 @@ public final class Rules {
       new UuidCase(), new IntegralFloat(),
       new ControlCharacters(), new BidiControls(), new InvisibleCharacters(), new Confusables(),
       new NotNfc(), new StrayWhitespace(),
-      new NovaCrash(), new PlacementRejects(), new UnreadableFile())
+      new NovaCrash(), new PlacementRejects(), new UnreadableFile(),
+      new TreeSchema(), new NotInTree(), new MissingParent(), new ParentCycle(),
+      DuplicateIdentity.uuids(), DuplicateIdentity.names(), new NameIsUuid(), new RootMismatch(),
+      new InvalidGeneration(), new MissingUuid(),
+      MergeConflicts.ownedInventory(), MergeConflicts.matchedTwice(), MergeConflicts.computeNodeNoRoot())
       .stream().sorted(Comparator.comparing(Rule::code)).toList();
 
   public static List<Rule> all() {

@@ -1,5 +1,7 @@
 package dev.ptree.rules.comparison;
 
+import dev.ptree.model.Capacity;
+
 import dev.ptree.model.InventoryRecord;
 import dev.ptree.model.NovaSchema;
 import dev.ptree.rules.Category;
@@ -24,6 +26,11 @@ public final class AllocationRatio extends Rule {
                 + " capacity that differs from what was written.",
             "- CUSTOM_NET_BW: {total: 100, allocation_ratio: -1.0}     # capacity -100: rejected",
             "No fix."));
+  }
+
+  @Override
+  public boolean readsTrees() {
+    return true;
   }
 
   @Override

@@ -28,6 +28,11 @@ public final class DuplicateKey extends Rule {
   }
 
   @Override
+  public boolean readsTrees() {
+    return true;
+  }
+
+  @Override
   public void check(ConfigSetContext context, Reporter out) {
     for (ConfigFile file : context.parsedFiles()) {
       file.nodes().forEach(node -> {

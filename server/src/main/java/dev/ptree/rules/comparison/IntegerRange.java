@@ -26,6 +26,11 @@ public final class IntegerRange extends Rule {
   }
 
   @Override
+  public boolean readsTrees() {
+    return true;
+  }
+
+  @Override
   public Scope scope() {
     return Scope.PROVIDER;
   }
@@ -46,7 +51,8 @@ public final class IntegerRange extends Rule {
                 ? NumberAsString.pythonRepr(d) : node instanceof YScalar s2 && s2.value() != null
                 ? s2.value().toString() : String.valueOf(v);
             out.report(file, node.span(), field + " " + shown + " is outside Placement's range "
-                + min + ".." + NovaSchema.MAX_INT + ": nova loads it, then Placement rejects the inventory");
+                + min + ".." + NovaSchema.MAX_INT + (file.isTree() ? ": Placement rejects the inventory"
+                : ": nova loads it, then Placement rejects the inventory"));
           }
         }
       }

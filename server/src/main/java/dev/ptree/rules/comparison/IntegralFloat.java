@@ -28,6 +28,11 @@ public final class IntegralFloat extends Rule {
   }
 
   @Override
+  public boolean readsTrees() {
+    return true;
+  }
+
+  @Override
   public Scope scope() {
     return Scope.PROVIDER;
   }

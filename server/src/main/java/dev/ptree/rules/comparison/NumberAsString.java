@@ -32,6 +32,11 @@ public final class NumberAsString extends Rule {
   }
 
   @Override
+  public boolean readsTrees() {
+    return true;
+  }
+
+  @Override
   public Scope scope() {
     return Scope.PROVIDER;
   }
@@ -56,7 +61,8 @@ public final class NumberAsString extends Rule {
                   + " " + s.text() + " has non-octal digits)" : s.text().toLowerCase().contains("e")
                   ? " (a float needs a dot and a signed exponent)" : "");
           var finding = out.report(file, s.span(), field + " " + Escaper.quote(s.text()) + " " + why
-              + "; nova needs " + (ratio ? "a number" : "an integer") + " and refuses the file");
+              + (file.isTree() ? "; Placement needs " + (ratio ? "a number" : "an integer") + " and refuses the inventory"
+              : "; nova needs " + (ratio ? "a number" : "an integer") + " and refuses the file"));
           String fixed = ratio ? pythonRepr(number.doubleValue()) : integral(number);
           if (fixed != null) {
             finding.fix(Fix.edit("Write " + fixed, FixSafety.SAFE, new TextEdit(s.span(), fixed)));

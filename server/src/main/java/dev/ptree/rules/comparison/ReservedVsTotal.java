@@ -1,5 +1,7 @@
 package dev.ptree.rules.comparison;
 
+import dev.ptree.model.Capacity;
+
 import dev.ptree.model.InventoryRecord;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
@@ -21,6 +23,11 @@ public final class ReservedVsTotal extends Rule {
                 + " quietly offers nothing.",
             "- CUSTOM_FPGA: {total: 2, reserved: 4}     # capacity -2: rejected",
             "No fix: decide which number is wrong."));
+  }
+
+  @Override
+  public boolean readsTrees() {
+    return true;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.ptree.rules.comparison;
 
+import dev.ptree.model.Capacity;
+
 import dev.ptree.model.InventoryRecord;
 import dev.ptree.model.NovaSchema;
 import dev.ptree.rules.Category;
@@ -22,6 +24,11 @@ public final class UnitBounds extends Rule {
             "Placement accepts the inventory, but no request can ever be allocated from it.",
             "- CUSTOM_FPGA: {total: 4, min_unit: 8}     # nothing fits",
             "No fix."));
+  }
+
+  @Override
+  public boolean readsTrees() {
+    return true;
   }
 
   @Override

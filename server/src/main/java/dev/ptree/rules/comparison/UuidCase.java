@@ -1,6 +1,8 @@
 package dev.ptree.rules.comparison;
 
+import dev.ptree.model.ConfigFile;
 import dev.ptree.model.NovaSchema;
+import dev.ptree.model.TreeProvider;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
 import dev.ptree.rules.Fix;
@@ -12,6 +14,10 @@ import dev.ptree.rules.Severity;
 import dev.ptree.rules.TextEdit;
 import dev.ptree.text.Escaper;
 import dev.ptree.yaml.ScalarStyle;
+import dev.ptree.yaml.YNode;
+import dev.ptree.yaml.YScalar;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 public final class UuidCase extends Rule {
@@ -28,6 +34,11 @@ public final class UuidCase extends Rule {
   }
 
   @Override
+  public boolean readsTrees() {
+    return true;
+  }
+
+  @Override
   public Scope scope() {
     return Scope.PROVIDER;
   }
@@ -35,24 +46,58 @@ public final class UuidCase extends Rule {
   @Override
   public void check(ConfigSetContext context, Reporter out) {
     context.forEachProvider((file, p) -> {
+      if (file.isTree()) {
+        checkTreeProvider(file, file.tree().providers().get(p.index()), out);
+        return;
+      }
       var id = p.identification();
       if (id == null || !id.method().equals("uuid") || id.isComputeNodeUuid()
           || !NovaSchema.isUuid(id.value())) {
         return;
       }
-      String lower = id.value().toLowerCase(Locale.ROOT);
-      if (lower.equals(id.value())) {
-        return;
-      }
-      var node = id.valueNode();
-      var finding = out.report(file, node.span(), "uuid " + Escaper.quote(id.value())
+      report(file, id.valueNode(), "uuid " + Escaper.quote(id.value())
           + " has upper-case digits; nova compares uuids as exact strings and Placement's are"
-          + " lower-case, so this entry matches no provider");
-      if (node.style() == ScalarStyle.PLAIN || node.style().isQuoted()) {
-        String raw = file.document().text().slice(node.span());
-        finding.fix(Fix.edit("Lower-case the uuid", FixSafety.SAFE,
-            new TextEdit(node.span(), raw.toLowerCase(Locale.ROOT))));
-      }
+          + " lower-case, so this entry matches no provider", FixSafety.SAFE, out);
     });
+  }
+
+  /**
+   * In a tree, uuids are compared as exact strings too (references, and nova's lookups by a
+   * config's identification). Lower-casing one is offered in the editor only: a reference
+   * elsewhere that spells the same upper-case uuid must change with it.
+   */
+  private static void checkTreeProvider(ConfigFile file, TreeProvider p, Reporter out) {
+    List<YScalar> uuids = new ArrayList<>();
+    if (p.uuidNode() != null) {
+      uuids.add(p.uuidNode());
+    }
+    for (TreeProvider.Reference r : new TreeProvider.Reference[] {p.parent(), p.root()}) {
+      if (r != null) {
+        uuids.add(r.node());
+      }
+    }
+    for (YNode a : p.aggregates()) {
+      if (a instanceof YScalar s && s.isString()) {
+        uuids.add(s);
+      }
+    }
+    for (YScalar s : uuids) {
+      if (NovaSchema.isUuid(s.text())) {
+        report(file, s, "uuid " + Escaper.quote(s.text()) + " has upper-case digits; uuids are"
+            + " compared as exact strings and Placement's are lower-case", FixSafety.UNSAFE, out);
+      }
+    }
+  }
+
+  private static void report(ConfigFile file, YScalar node, String message, FixSafety safety, Reporter out) {
+    String lower = node.text().toLowerCase(Locale.ROOT);
+    if (lower.equals(node.text())) {
+      return;
+    }
+    var finding = out.report(file, node.span(), message);
+    if (node.style() == ScalarStyle.PLAIN || node.style().isQuoted()) {
+      String raw = file.document().text().slice(node.span());
+      finding.fix(Fix.edit("Lower-case the uuid", safety, new TextEdit(node.span(), raw.toLowerCase(Locale.ROOT))));
+    }
   }
 }

@@ -34,6 +34,11 @@ public final class Yaml11Number extends Rule {
   }
 
   @Override
+  public boolean readsTrees() {
+    return true;
+  }
+
+  @Override
   public void check(ConfigSetContext context, Reporter out) {
     for (ConfigFile file : context.parsedFiles()) {
       Set<YNode> numericFields = null;

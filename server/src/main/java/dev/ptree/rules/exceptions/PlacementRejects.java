@@ -25,6 +25,11 @@ public final class PlacementRejects extends NameRule {
   }
 
   @Override
+  public boolean readsTrees() {
+    return true;
+  }
+
+  @Override
   protected void checkName(ConfigFile file, NameUse use, Reporter out) {
     String name = use.name();
     String what = use.kind().singular();

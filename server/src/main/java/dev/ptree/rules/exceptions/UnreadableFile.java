@@ -24,6 +24,11 @@ public final class UnreadableFile extends Rule {
   }
 
   @Override
+  public boolean readsTrees() {
+    return true;
+  }
+
+  @Override
   public void check(ConfigSetContext context, Reporter out) {
     for (ConfigFile file : context.files()) {
       var problem = file.document().readProblem();

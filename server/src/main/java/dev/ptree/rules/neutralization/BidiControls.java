@@ -23,6 +23,11 @@ public final class BidiControls extends Rule {
   }
 
   @Override
+  public boolean readsTrees() {
+    return true;
+  }
+
+  @Override
   public void check(ConfigSetContext context, Reporter out) {
     for (ConfigFile file : context.parsedFiles()) {
       TextScan.raw(file, TextScan::isBidi, (start, end, cp) -> out.report(file,

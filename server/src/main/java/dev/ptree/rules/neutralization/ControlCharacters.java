@@ -30,6 +30,11 @@ public final class ControlCharacters extends Rule {
   }
 
   @Override
+  public boolean readsTrees() {
+    return true;
+  }
+
+  @Override
   public void check(ConfigSetContext context, Reporter out) {
     for (ConfigFile file : context.parsedFiles()) {
       Set<YScalar> identifiers = null;

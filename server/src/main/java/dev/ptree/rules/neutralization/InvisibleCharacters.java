@@ -25,6 +25,11 @@ public final class InvisibleCharacters extends Rule {
   }
 
   @Override
+  public boolean readsTrees() {
+    return true;
+  }
+
+  @Override
   public void check(ConfigSetContext context, Reporter out) {
     for (ConfigFile file : context.parsedFiles()) {
       TextScan.raw(file, TextScan::isInvisible, (start, end, cp) -> out.report(file,

@@ -34,6 +34,11 @@ public final class NotNfc extends Rule {
   }
 
   @Override
+  public boolean readsTrees() {
+    return true;
+  }
+
+  @Override
   public void check(ConfigSetContext context, Reporter out) {
     List<ProviderNames> names = ProviderNames.of(context);
     if (names.stream().allMatch(n -> ProviderNames.isAscii(n.name()))) {

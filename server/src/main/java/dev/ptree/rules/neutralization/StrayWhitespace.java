@@ -43,6 +43,11 @@ public final class StrayWhitespace extends Rule {
   }
 
   @Override
+  public boolean readsTrees() {
+    return true;
+  }
+
+  @Override
   public Scope scope() {
     return Scope.PROVIDER;
   }

@@ -22,6 +22,11 @@ public final class MissingTotal extends Rule {
   }
 
   @Override
+  public boolean readsTrees() {
+    return true;
+  }
+
+  @Override
   public Scope scope() {
     return Scope.PROVIDER;
   }
@@ -32,7 +37,7 @@ public final class MissingTotal extends Rule {
       for (InventoryRecord r : p.records()) {
         if (r.record() != null && r.record().effective("total") == null) {
           out.report(file, r.entry().keySpan(), "inventory record " + r.resourceClass()
-              + " has no total; nova requires it");
+              + " has no total; " + (file.isTree() ? "Placement" : "nova") + " requires it");
         }
       }
     });

@@ -26,13 +26,18 @@ public final class YamlSyntax extends Rule {
   }
 
   @Override
+  public boolean readsTrees() {
+    return true;
+  }
+
+  @Override
   public void check(ConfigSetContext context, Reporter out) {
     for (ConfigFile file : context.parsedFiles()) {
       for (YamlProblem p : file.yaml().problems()) {
         if (p.kind() == YamlProblem.Kind.SYNTAX
             || (p.kind() == YamlProblem.Kind.LIMIT && !p.message().contains("RecursionError"))) {
-          out.report(file, p.span(), Escaper.escape(p.message())
-              + "; nova refuses the directory (\"Unable to load yaml file\")");
+          out.report(file, p.span(), Escaper.escape(p.message()) + (file.isTree()
+              ? "; the tree file cannot be read" : "; nova refuses the directory (\"Unable to load yaml file\")"));
         }
       }
     }

@@ -1,6 +1,4 @@
-package dev.ptree.rules.comparison;
-
-import dev.ptree.model.InventoryRecord;
+package dev.ptree.model;
 
 /** Placement's capacity: int((total - reserved) * allocation_ratio), truncated toward zero. */
 public final class Capacity {

@@ -1,0 +1,39 @@
+package dev.ptree.rules.lifecycle;
+
+import dev.ptree.model.TreeProvider;
+import dev.ptree.rules.Category;
+import dev.ptree.rules.Reporter;
+import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.Severity;
+import dev.ptree.rules.WorkspaceContext;
+import dev.ptree.rules.WorkspaceRule;
+import dev.ptree.text.Escaper;
+
+public final class MissingParent extends WorkspaceRule {
+  public MissingParent() {
+    super("PT210", "missing-parent", Category.LIFECYCLE, Severity.ERROR,
+        "a parent reference that names no provider in the workspace",
+        new RuleDoc(
+            "parent names a provider by name or uuid, parent_provider_uuid and"
+                + " root_provider_uuid by uuid; the provider must exist in some tree file of the"
+                + " workspace.",
+            "Placement refuses to create a provider under a parent it does not know (400), and"
+                + " nova's ProviderTree raises ValueError adding a child to a missing parent.",
+            "- name: shared-disk\n  parent: cn9     # no provider is called cn9",
+            "No fix: name an existing provider, or nest the provider under its parent."));
+  }
+
+  @Override
+  public void checkWorkspace(WorkspaceContext workspace, Reporter out) {
+    var index = workspace.index();
+    TreeStructure.forEachProvider(index, (file, p) -> {
+      for (TreeProvider.Reference ref : new TreeProvider.Reference[] {p.parent(), p.root()}) {
+        if (ref != null && index.resolve(file, ref) == null) {
+          out.report(file, ref.node().span(), ref.field() + " " + Escaper.quote(ref.value()) + " of "
+              + Escaper.quote(p.label()) + " names no provider in the workspace"
+              + (ref.byUuid() ? " (it is matched against uuids only)" : ""));
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,122 @@
+package dev.ptree.rules.syntax;
+
+import dev.ptree.model.NovaSchema;
+import dev.ptree.model.ProviderConfigReader;
+import dev.ptree.model.TreeFile;
+import dev.ptree.model.TreeProvider;
+import dev.ptree.model.TreeReader;
+import dev.ptree.rules.Category;
+import dev.ptree.rules.Fix;
+import dev.ptree.rules.FixSafety;
+import dev.ptree.rules.Nodes;
+import dev.ptree.rules.Reporter;
+import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.Severity;
+import dev.ptree.rules.TextEdit;
+import dev.ptree.rules.TreeRule;
+import dev.ptree.text.Escaper;
+import dev.ptree.yaml.YEntry;
+import dev.ptree.yaml.YMapping;
+import dev.ptree.yaml.YScalar;
+import java.util.List;
+
+public final class TreeSchema extends TreeRule {
+  public TreeSchema() {
+    super("PT110", "tree-schema", Category.SYNTAX, Severity.ERROR,
+        "a provider tree file out of the tree format",
+        new RuleDoc(
+            "A provider tree file is a mapping with provider_tree (the format version, '1.x'),"
+                + " providers (a list) and optionally provider_configs. Each provider has a name"
+                + " (1 to 200 characters) and optionally uuid, generation, traits, aggregates,"
+                + " inventory (resource class to record), children, parent,"
+                + " parent_provider_uuid and root_provider_uuid. An inventory record holds only"
+                + " Placement's fields: total, reserved, min_unit, max_unit, step_size and"
+                + " allocation_ratio. Unknown keys elsewhere are ignored with a warning, except"
+                + " the fields a pasted Placement listing carries (links).",
+            "What is out of shape cannot be modelled: the provider or record is skipped, and"
+                + " Placement would refuse such a record.",
+            "providers:\n  - name: cn1\n    inventories: {VCPU: {total: 8}}     # did you mean inventory?",
+            "Quoting a numeric version is safe. Renaming a misspelt key is safe: the misspelt key"
+                + " means nothing."));
+  }
+
+  @Override
+  protected void checkTree(TreeFile tree, Reporter out) {
+    for (TreeFile.Problem p : tree.problems()) {
+      var finding = out.report(tree, p.span(), p.message());
+      if (p.warning()) {
+        finding.severity(Severity.WARNING);
+      }
+      if (p.replacement() != null) {
+        finding.fix(Fix.edit(p.fixTitle(), FixSafety.SAFE, new TextEdit(p.span(), p.replacement())));
+      }
+    }
+    if (tree.root() != null) {
+      unknownKeys(tree, tree.root(), TreeReader.TOP_LEVEL_KEYS, "at the top level", out);
+    }
+    for (TreeProvider p : tree.providers()) {
+      if (p.mapping() == null) {
+        continue;
+      }
+      unknownKeys(tree, p.mapping(), TreeReader.PROVIDER_KEYS, "in provider " + Escaper.quote(p.label()), out);
+      YMapping inventory = ProviderConfigReader.asMapping(p.mapping().get("inventory"));
+      if (inventory == null) {
+        continue;
+      }
+      for (YEntry e : inventory.entries()) {
+        YMapping record = ProviderConfigReader.asMapping(e.value());
+        if (record != null) {
+          recordFields(tree, record, out);
+        }
+      }
+    }
+  }
+
+  private static void unknownKeys(TreeFile tree, YMapping m, List<String> known, String where, Reporter out) {
+    for (YEntry e : m.entries()) {
+      String key = e.keyString();
+      if (key != null && (known.contains(key) || TreeReader.PLACEMENT_EXTRAS.contains(key))) {
+        continue;
+      }
+      String suggestion = key == null ? null : suggestion(key, known);
+      var finding = out.report(tree, e.keySpan(), (key == null ? TreeReader.describe(e.key()) + " key"
+          : "unknown key " + Escaper.quote(key)) + " " + where + " is ignored"
+          + (suggestion == null ? "" : "; did you mean \"" + suggestion + "\"?")).severity(Severity.WARNING);
+      if (suggestion != null && e.key() instanceof YScalar s && !s.style().isQuoted()) {
+        finding.fix(Fix.edit("Rename to \"" + suggestion + "\"", FixSafety.SAFE, new TextEdit(e.keySpan(), suggestion)));
+      }
+    }
+  }
+
+  private static String suggestion(String key, List<String> known) {
+    if (key.equals("inventories") || key.equals("resources")) {
+      return "inventory"; // the provider config and Placement's allocation spellings
+    }
+    return Nodes.didYouMean(key, known);
+  }
+
+  /** Placement's inventory schema has additionalProperties: false, and typed fields. */
+  private static void recordFields(TreeFile tree, YMapping record, Reporter out) {
+    for (YEntry e : record.entries()) {
+      String key = e.keyString();
+      if (key == null || !NovaSchema.RECORD_FIELDS.contains(key)) {
+        String suggestion = key == null ? null : Nodes.didYouMean(key, NovaSchema.RECORD_FIELDS);
+        var finding = out.report(tree, e.keySpan(), (key == null ? TreeReader.describe(e.key()) + " key"
+            : "unknown inventory field " + Escaper.quote(key)) + ": Placement accepts only "
+            + String.join(", ", NovaSchema.RECORD_FIELDS) + " and refuses the inventory"
+            + (suggestion == null ? "" : "; did you mean \"" + suggestion + "\"?"));
+        if (suggestion != null && e.key() instanceof YScalar s && !s.style().isQuoted()) {
+          finding.fix(Fix.edit("Rename to \"" + suggestion + "\"", FixSafety.SAFE, new TextEdit(e.keySpan(), suggestion)));
+        }
+        continue;
+      }
+      var v = e.value();
+      boolean number = v.kind().isNumber();
+      boolean numericString = v instanceof YScalar s && s.isString() && s.text().strip().matches("[-+]?[0-9][0-9_.eE+-]*");
+      if (!number && !numericString) {
+        out.report(tree, v.span(), key + " must be " + (key.equals("allocation_ratio") ? "a number" : "an integer")
+            + ", not " + TreeReader.describe(v) + "; Placement refuses the inventory");
+      }
+    }
+  }
+}
