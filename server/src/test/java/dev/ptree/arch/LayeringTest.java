@@ -1,5 +1,7 @@
 package dev.ptree.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -12,6 +14,8 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
   private static final String[] CORE = {"dev.ptree.text..", "dev.ptree.yaml..", "dev.ptree.model..",
       "dev.ptree.rules..", "dev.ptree.engine.."};
+  private static final String[] CORE_BUT_YAML = {"dev.ptree.text..", "dev.ptree.model..", "dev.ptree.rules..",
+      "dev.ptree.engine.."};
   private static JavaClasses classes;
 
   @BeforeAll
@@ -46,7 +50,24 @@ class LayeringTest {
   void coreKnowsNoEdge() {
     noClasses().that().resideInAnyPackage(CORE)
         .should().dependOnClassesThat().resideInAnyPackage("dev.ptree.cli..", "dev.ptree.lsp..",
-            "picocli..", "com.fasterxml.jackson..")
+            "picocli..")
+        .check(classes);
+  }
+
+  /** The YAML layer reads JSON with Jackson's streaming parser; the rest of the core sees only nodes. */
+  @Test
+  void onlyTheYamlLayerUsesJackson() {
+    noClasses().that().resideInAnyPackage(CORE_BUT_YAML)
+        .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+        .check(classes);
+  }
+
+  /** jackson-databind (object mapping) is for the CLI's output; the core needs only jackson-core. */
+  @Test
+  void coreUsesNoJacksonButItsStreamingParser() {
+    noClasses().that().resideInAnyPackage(CORE)
+        .should().dependOnClassesThat(resideInAPackage("com.fasterxml.jackson..")
+            .and(not(resideInAPackage("com.fasterxml.jackson.core.."))))
         .check(classes);
   }
 
