@@ -147,8 +147,7 @@ public final class JsonParser {
           case START_OBJECT, START_ARRAY -> {
             if (open.size() >= YamlLimits.MAX_COMPOSED_DEPTH) {
               problems.add(new YamlProblem(YamlProblem.Kind.LIMIT, "nesting deeper than "
-                  + YamlLimits.MAX_COMPOSED_DEPTH + " levels: not analysed; Python's json module recurses once"
-                  + " per level and fails on such nesting with RecursionError", new Span(start, start + 1)));
+                  + YamlLimits.MAX_COMPOSED_DEPTH + " levels: not analysed", new Span(start, start + 1)));
               return null;
             }
             open.push(new Open(token == JsonToken.START_OBJECT, start));

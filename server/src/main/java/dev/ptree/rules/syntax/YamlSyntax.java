@@ -34,7 +34,9 @@ public final class YamlSyntax extends Rule {
   public void check(ConfigSetContext context, Reporter out) {
     for (ConfigFile file : context.parsedFiles()) {
       for (YamlProblem p : file.yaml().problems()) {
-        if (p.kind() == YamlProblem.Kind.SYNTAX
+        // In a config, nova's own crashes (RecursionError, constructor errors) are PT501; a tree
+        // file is read by ptree alone, so whatever keeps it from being read is reported here.
+        if (p.kind() == YamlProblem.Kind.SYNTAX || file.isTree()
             || (p.kind() == YamlProblem.Kind.LIMIT && !p.message().contains("RecursionError"))) {
           out.report(file, p.span(), Escaper.escape(p.message()) + (file.isTree()
               ? "; the tree file cannot be read" : "; nova refuses the directory (\"Unable to load yaml file\")"));
