@@ -48,6 +48,7 @@ public final class Main implements Runnable {
       return 2;
     });
     CheckCommand.streams(out, err);
+    ShowCommand.streams(out, err);
     try {
       return cli.execute(args);
     } finally {
