@@ -93,11 +93,15 @@ public final class Engine {
         enabled.stream().filter(r -> r.scope() == Rule.Scope.SET).toList());
   }
 
-  /** The cross-file rules over the whole workspace. */
-  List<Finding> runWorkspace(WorkspaceContext workspace) {
+  /**
+   * The cross-file rules over the whole workspace: those that read the bindings of configs to
+   * trees, or those that read the trees alone.
+   */
+  List<Finding> runWorkspace(WorkspaceContext workspace, boolean bindings) {
     List<Finding> out = new ArrayList<>();
     for (Rule rule : Rules.all()) {
-      if (rule.scope() == Rule.Scope.WORKSPACE && settings.enabled(rule.code())) {
+      if (rule instanceof dev.ptree.rules.WorkspaceRule w && w.readsBindings() == bindings
+          && settings.enabled(rule.code())) {
         out.addAll(isolated(rule, workspace.trees().isEmpty() ? "" : workspace.trees().get(0).path(),
             reporter -> rule.checkWorkspace(workspace, reporter)));
       }

@@ -71,6 +71,7 @@ public final class Workspace {
   private final ProviderIndex index;
   private final Map<MergeKey, MergeResult> merges;
   private final WorkspaceContext context;
+  private final List<Finding> treeFindings;
   private final Map<String, Final> findings;
 
   private Workspace(Engine engine, Consumer<String> log, Map<String, Document> documents, Workspace previous) {
@@ -151,7 +152,14 @@ public final class Workspace {
     }
     this.merges = mergeResults;
     this.context = new WorkspaceContext(index.files(), index, Collections.unmodifiableMap(contexts), List.copyOf(bindings));
-    Map<String, List<Finding>> cross = treeDocs.isEmpty() ? Map.of() : Engine.byPath(engine.runWorkspace(context));
+    // Rules over the trees alone are rerun only when a tree changed.
+    this.treeFindings = previous != null && index == previous.index ? previous.treeFindings
+        : treeDocs.isEmpty() ? List.of() : engine.runWorkspace(context, false);
+    List<Finding> crossRaw = new ArrayList<>(treeFindings);
+    if (!bindings.isEmpty()) {
+      crossRaw.addAll(engine.runWorkspace(context, true));
+    }
+    Map<String, List<Finding>> cross = Engine.byPath(crossRaw);
     long t2 = System.nanoTime();
 
     // Each file's findings: its raw parts, then suppressions; redone only when a part changed.

@@ -188,35 +188,48 @@ public final class NovaMerge {
       if (hit == null) {
         hit = rootsByName.get(key);
       }
-      for (int i = 0; hit == null && i < roots.size(); i++) {
-        hit = find(roots.get(i), key);
+      if (hit == null) {
+        if (firstFound == null) {
+          firstFound = firstFound();
+        }
+        hit = firstFound.get(key);
       }
       return hit;
     }
 
+    private Map<String, TreeProvider> firstFound;
+
     /**
-     * _Provider.find: itself by name or uuid, a child by uuid, then child by child its name and
-     * its subtree. Iterative, so a deep tree cannot overflow the stack.
+     * What {@code _Provider.find} returns for every key at once. Root by root, it checks a
+     * provider's name and uuid, then its children's uuids, then walks into each child in turn;
+     * one walk in that order, keeping the first provider seen for each string, gives the same
+     * answer as searching key by key (which would cost the whole tree per lookup).
      */
-    private TreeProvider find(TreeProvider start, String key) {
+    private Map<String, TreeProvider> firstFound() {
+      Map<String, TreeProvider> first = new HashMap<>();
       java.util.ArrayDeque<TreeProvider> stack = new java.util.ArrayDeque<>();
-      stack.push(start);
-      while (!stack.isEmpty()) {
-        TreeProvider p = stack.pop();
-        if (key.equals(p.name()) || key.equals(p.uuid())) {
-          return p;
-        }
-        List<TreeProvider> kids = children.getOrDefault(p, List.of());
-        for (TreeProvider c : kids) {
-          if (key.equals(c.uuid())) {
-            return c;
+      for (TreeProvider root : roots) {
+        stack.push(root);
+        while (!stack.isEmpty()) {
+          TreeProvider p = stack.pop();
+          remember(first, p.name(), p);
+          remember(first, p.uuid(), p);
+          List<TreeProvider> kids = children.getOrDefault(p, List.of());
+          for (TreeProvider c : kids) {
+            remember(first, c.uuid(), c);
+          }
+          for (int i = kids.size() - 1; i >= 0; i--) {
+            stack.push(kids.get(i));
           }
         }
-        for (int i = kids.size() - 1; i >= 0; i--) {
-          stack.push(kids.get(i));
-        }
       }
-      return null;
+      return first;
+    }
+
+    private static void remember(Map<String, TreeProvider> first, String key, TreeProvider p) {
+      if (key != null) {
+        first.putIfAbsent(key, p);
+      }
     }
   }
 }

@@ -23,4 +23,12 @@ public abstract class WorkspaceRule extends Rule {
 
   @Override
   public abstract void checkWorkspace(WorkspaceContext workspace, Reporter out);
+
+  /**
+   * Whether the rule reads the bindings of config sets to trees; if not, it reads the tree files
+   * alone, and the engine reuses its findings while no tree changes.
+   */
+  public boolean readsBindings() {
+    return false;
+  }
 }

@@ -67,6 +67,11 @@ public final class MergeConflicts extends WorkspaceRule {
   }
 
   @Override
+  public boolean readsBindings() {
+    return true;
+  }
+
+  @Override
   public void checkWorkspace(WorkspaceContext workspace, Reporter out) {
     for (WorkspaceContext.Bound b : workspace.bindings()) {
       if (b.merge() == null) {

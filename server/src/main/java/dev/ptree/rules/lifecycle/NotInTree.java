@@ -25,6 +25,11 @@ public final class NotInTree extends WorkspaceRule {
   }
 
   @Override
+  public boolean readsBindings() {
+    return true;
+  }
+
+  @Override
   public void checkWorkspace(WorkspaceContext workspace, Reporter out) {
     for (WorkspaceContext.Bound b : workspace.bindings()) {
       if (b.set() == null) {
