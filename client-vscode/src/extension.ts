@@ -14,7 +14,6 @@ import {
   RevealOutputChannelOn,
   ServerOptions,
   State,
-  TransportKind,
 } from 'vscode-languageclient/node';
 import { checkJavaVersion, findJava, javaRunFailedMessage } from './lib/java';
 import { missingJarMessage, parseRulesListing, RuleInfo, serverCommand, serverJarPath } from './lib/launch';
@@ -164,11 +163,9 @@ class Controller implements vscode.Disposable {
     const cmd = serverCommand(found.java, jar, extra.value);
     this.log(`starting: ${[cmd.command, ...cmd.args].join(' ')}`);
 
-    const serverOptions: ServerOptions = {
-      command: cmd.command,
-      args: cmd.args,
-      transport: TransportKind.stdio,
-    };
+    // No `transport` on purpose: with TransportKind.stdio the client appends `--stdio` to the
+    // arguments, and the server's command line is exactly `serve`. Stdio is the default.
+    const serverOptions: ServerOptions = { command: cmd.command, args: cmd.args };
     let reachedRunning = false;
     const clientOptions: LanguageClientOptions = {
       documentSelector: [
@@ -178,6 +175,10 @@ class Controller implements vscode.Disposable {
       ],
       initializationOptions: this.currentServerSettings(),
       outputChannel: this.output,
+      initializationFailedHandler: (error) => {
+        this.log(`initialize failed: ${errorText(error)}`);
+        return false;
+      },
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       errorHandler: {
         error: (_error, _message, count) => ({
@@ -186,8 +187,10 @@ class Controller implements vscode.Disposable {
         }),
         closed: () => {
           if (!reachedRunning) {
-            const message = 'ptree: the server exited while starting; see the "ptree" output for why.';
-            this.fail(message);
+            // A server that dies before answering initialize will die again: no restart. The
+            // failed start() below tells the user, once.
+            this.log('the server exited while starting');
+            this.status.set('error', 'ptree: the server exited while starting; see the "ptree" output for why.');
             return { action: CloseAction.DoNotRestart, handled: true };
           }
           const now = Date.now();
@@ -218,11 +221,18 @@ class Controller implements vscode.Disposable {
     });
     client.onNotification('ptree/status', (params: unknown) => this.onServerStatus(params));
     this.client = client;
+    let startError: unknown;
     try {
       await client.start();
     } catch (e) {
-      if (this.client === client) {
-        this.fail(`ptree: the server did not start: ${errorText(e)}. See the "ptree" output.`);
+      startError = e;
+    }
+    // start() can also resolve when the server died during initialize (the close handler
+    // resets the client first), so the state is what tells.
+    if (this.client === client && !client.isRunning()) {
+      this.fail('ptree: the server did not start; the "ptree" output shows what it printed.');
+      if (startError !== undefined) {
+        this.log(`start failed: ${errorText(startError)}`);
       }
     }
   }
