@@ -11,6 +11,9 @@
 # PTREE_E2E_EXPECT=server     the server must work: every check runs and must pass
 # PTREE_E2E_EXPECT=no-server  the jar has no `serve` yet: the status bar must show the error;
 #                             the checks that need the server are skipped
+# PTREE_E2E_EXPECT=mock       every check, against e2e/mock-server.mjs in place of `ptree serve`
+#                             (ptree.java.path points at a wrapper that runs it; the CLI
+#                             commands still go to the real java)
 # unset: decided by whether the packaged jar lists a `serve` command.
 # PTREE_E2E_KEEP=1 keeps the temporary directory (code-server's user data and logs).
 set -euo pipefail
@@ -47,7 +50,8 @@ else
   VSIX="$EXT/ptree-$VERSION.vsix"
 fi
 [[ -f "$VSIX" ]] || { echo "e2e: no vsix at $VSIX" >&2; exit 1; }
-unzip -l "$VSIX" | grep -q 'extension/server/ptree.jar' || { echo "e2e: $VSIX has no server/ptree.jar" >&2; exit 1; }
+# (Here-strings, not pipes into grep -q: under pipefail the writer's SIGPIPE fails the test.)
+grep -qx 'extension/server/ptree.jar' <<<"$(unzip -Z1 "$VSIX")" || { echo "e2e: $VSIX has no server/ptree.jar" >&2; exit 1; }
 log "vsix: $VSIX"
 
 if [[ -z "${PTREE_E2E_EXPECT:-}" ]]; then
@@ -84,6 +88,23 @@ cat >"$USER_DATA/User/settings.json" <<'EOF'
   "ptree.trace.server": "messages"
 }
 EOF
+if [[ "$PTREE_E2E_EXPECT" == mock ]]; then
+  REAL_JAVA="$(command -v java || true)"
+  [[ -n "$REAL_JAVA" ]] || { echo "e2e: mock mode still needs java for the CLI commands" >&2; exit 1; }
+  mkdir -p "$WORK/mock-java"
+  # A "java" whose `-jar ptree.jar serve` is e2e/mock-server.mjs; anything else is the real java.
+  {
+    echo '#!/bin/sh'
+    echo 'if [ "$1" = -version ]; then echo "openjdk version \"17.0.0\" (ptree e2e mock)" >&2; exit 0; fi'
+    echo 'for last; do :; done'
+    echo "if [ \"\$last\" = serve ]; then exec '$(command -v node)' '$HERE/mock-server.mjs'; fi"
+    echo "exec '$REAL_JAVA' \"\$@\""
+  } >"$WORK/mock-java/java"
+  chmod +x "$WORK/mock-java/java"
+  # A machine-scoped setting: in code-server it is read from the Machine settings, not the User ones.
+  mkdir -p "$USER_DATA/Machine"
+  printf '{\n  "ptree.java.path": "%s"\n}\n' "$WORK/mock-java/java" >"$USER_DATA/Machine/settings.json"
+fi
 # code-server reads (and would otherwise write) ~/.config/code-server/config.yaml.
 printf 'auth: none\ncert: false\n' >"$WORK/config.yaml"
 
@@ -92,7 +113,7 @@ log "installing the vsix into code-server"
 PATH="$(dirname "$PTREE_E2E_NODE24"):$PATH" "${CS[@]}" --install-extension "$VSIX" >"$WORK/install.log" 2>&1 ||
   { cat "$WORK/install.log"; exit 1; }
 grep -q 'successfully installed' "$WORK/install.log" || { cat "$WORK/install.log"; exit 1; }
-ls "$EXTENSIONS" | grep -q '^ptree\.ptree-' || { echo "e2e: the extension is not in $EXTENSIONS" >&2; exit 1; }
+compgen -G "$EXTENSIONS/ptree.ptree-*" >/dev/null || { echo "e2e: the extension is not in $EXTENSIONS" >&2; exit 1; }
 
 PORT="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
 CS_PID=""

@@ -25,7 +25,7 @@ log() { printf '[setup %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 # --- Debian packages ---------------------------------------------------------------------
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+  if [[ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" != *'install ok installed'* ]]; then
     missing+=("$p")
   fi
 done
@@ -61,7 +61,7 @@ if [[ ! -x "$NODE24" ]]; then
   (cd "$NODE24_DIR.tmp" && npm install --no-audit --no-fund --loglevel=error "node@$NODE24_VERSION")
   mv "$NODE24_DIR.tmp" "$NODE24_DIR"
 fi
-"$NODE24" --version | grep -q '^v24\.' || { echo "setup: $NODE24 is not Node 24" >&2; exit 1; }
+[[ "$("$NODE24" --version)" == v24.* ]] || { echo "setup: $NODE24 is not Node 24" >&2; exit 1; }
 log "node 24: $NODE24 ($("$NODE24" --version))"
 # Headers for node-gyp, so native modules build without downloading them.
 NODE24_HEADERS="$(ls -d "$NODE24_DIR"/node_modules/node/node_modules/node-linux-* 2>/dev/null | head -1)"

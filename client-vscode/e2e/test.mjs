@@ -23,7 +23,9 @@ const URL = env.PTREE_E2E_URL;
 const WORKSPACE = env.PTREE_E2E_WORKSPACE;
 const ARTIFACTS = env.PTREE_E2E_ARTIFACTS;
 const LOGS = env.PTREE_E2E_LOGS;
-const EXPECT = env.PTREE_E2E_EXPECT === 'no-server' ? 'no-server' : 'server';
+// "mock" (e2e/mock-server.mjs stands in for the server) is checked exactly like "server".
+const MODE = env.PTREE_E2E_EXPECT || 'server';
+const EXPECT = MODE === 'no-server' ? 'no-server' : 'server';
 const CHROMIUM = env.PTREE_E2E_CHROMIUM || '/usr/bin/chromium';
 const CONFIG = join(WORKSPACE, 'provider_config', 'example.yaml');
 const ORIGINAL = readFileSync(CONFIG, 'utf8');
@@ -133,6 +135,7 @@ async function openFile(name, expect) {
 async function focusExample() {
   await closeQuickInput();
   await page.locator('.tabs-container .tab', { hasText: 'example.yaml' }).first().click();
+  await page.mouse.move(700, 880); // off the tab, whose tooltip would cover the editor
   await page.locator('.editor-group-container .monaco-editor.focused').first().waitFor({ state: 'visible', timeout: 10_000 });
 }
 
@@ -142,7 +145,7 @@ async function goTo(line, column) {
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(`${line}:${column}`);
+  await input.fill(`:${line}:${column}`); // Go to Line is Quick Open with the ":" prefix
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
@@ -170,7 +173,7 @@ function outputChannelLog() {
 let browser;
 const chromeProfile = mkdtempSync(join(tmpdir(), 'ptree-e2e-chromium-'));
 try {
-  log(`chromium ${CHROMIUM}, expecting ${EXPECT}`);
+  log(`chromium ${CHROMIUM}, expecting ${MODE}`);
   browser = await chromium.launchPersistentContext(chromeProfile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -232,8 +235,11 @@ try {
       return names.find((n) => n.trim() === 'ptree');
     });
     log(`  Output view channel: ${selected}`);
-    // …and shows the channel's lines (the view follows the end of the channel).
-    await until('the ptree output in the Output view', 30_000, async () => /\[client \d{4}-/.test(await textOf(panel)));
+    // …and shows the channel's lines: the extension's own or, as the view follows the end
+    // of the channel, the client's trace and error lines.
+    await until('the ptree output in the Output view', 30_000, async () =>
+      /\[(client \d{4}-|Trace - |Info  - |Error - )/.test(await textOf(panel)),
+    );
     // …and the channel as written to disk, when code-server logs it there.
     const text = outputChannelLog();
     log(text ? `  output channel log: ${text.split('\n').length} lines` : '  (no ptree output log file found on disk)');
@@ -349,6 +355,19 @@ try {
     });
   } else {
     skip('(c) a quick fix, applied and saved, changes the file on disk', 'needs `ptree serve`');
+  }
+
+  // "Fix all safe problems": the fixture has no safe fix, so only the mock's marker edit shows
+  // the round trip (command → workspace/executeCommand → workspace/applyEdit → editor).
+  if (MODE === 'mock') {
+    await check('"ptree: Fix all safe problems" applies the server\'s edit', async () => {
+      await focusExample();
+      await runCommand('ptree: Fix all safe problems');
+      await page
+        .locator('.editor-group-container .monaco-editor .view-lines', { hasText: 'safe fixes applied' })
+        .first()
+        .waitFor({ state: 'visible', timeout: 30_000 });
+    });
   }
 
   // Rule documentation: from the server's ptree.explain, or the jar's CLI without a server.
