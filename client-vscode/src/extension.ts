@@ -252,10 +252,14 @@ class Controller implements vscode.Disposable {
     const client = this.client;
     this.client = undefined;
     if (client) {
+      const wasRunning = client.isRunning();
       try {
         await client.dispose(5_000);
       } catch (e) {
-        this.log(`stopping the server: ${errorText(e)}`);
+        // A client whose start failed refuses to stop; there is nothing left to stop.
+        if (wasRunning) {
+          this.log(`stopping the server: ${errorText(e)}`);
+        }
       }
     }
   }
