@@ -1,0 +1,150 @@
+// A stand-in for `ptree serve`, for PTREE_E2E_EXPECT=mock: checks the end-to-end test and
+// the extension's wiring (diagnostics, hover, quick fix, ptree/status, executeCommand,
+// applyEdit) in a real VS Code without the real server. It speaks just enough LSP over
+// stdio and knows only the two findings of e2e/workspace/provider_config/example.yaml.
+// Not part of the extension.
+const docs = new Map();
+let nextId = 1;
+
+function send(message) {
+  const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...message }), 'utf8');
+  process.stdout.write(`Content-Length: ${body.length}\r\n\r\n`);
+  process.stdout.write(body);
+}
+const notify = (method, params) => send({ method, params });
+const request = (method, params) => send({ id: `mock-${nextId++}`, method, params });
+
+function findings(uri, text) {
+  const diagnostics = [];
+  const fixes = [];
+  const lines = text.split('\n');
+  let total;
+  lines.forEach((line, i) => {
+    let m = /^(\s*)(name)(:\s*)\$COMPUTE_NODE\s*$/.exec(line);
+    if (m) {
+      const range = { start: { line: i, character: m[1].length }, end: { line: i, character: m[1].length + 4 } };
+      const d = {
+        range,
+        severity: 2,
+        code: 'PT204',
+        source: 'ptree',
+        message: 'name $COMPUTE_NODE is an ordinary name that no provider has; the sentinel works only as uuid: $COMPUTE_NODE',
+      };
+      diagnostics.push(d);
+      fixes.push({ diagnostic: d, title: 'Make it uuid: $COMPUTE_NODE', edit: { changes: { [uri]: [{ range, newText: 'uuid' }] } } });
+    }
+    m = /^(\s*)total:\s*(\d+)/.exec(line);
+    if (m) {
+      total = Number(m[2]);
+    }
+    m = /^(\s*reserved:\s*)(\d+)/.exec(line);
+    if (m && total !== undefined && Number(m[2]) >= total) {
+      diagnostics.push({
+        range: { start: { line: i, character: m[1].length }, end: { line: i, character: m[1].length + m[2].length } },
+        severity: 1,
+        code: 'PT303',
+        source: 'ptree',
+        message: `reserved ${m[2]} ≥ total ${total}`,
+      });
+    }
+  });
+  return { diagnostics, fixes };
+}
+
+function analyse(uri) {
+  notify('ptree/status', { state: 'analysing', files: docs.size });
+  const { diagnostics } = findings(uri, docs.get(uri));
+  notify('textDocument/publishDiagnostics', { uri, diagnostics });
+  notify('ptree/status', { state: 'ready', files: docs.size });
+}
+
+function handle(msg) {
+  const { id, method, params } = msg;
+  const reply = (result) => send({ id, result });
+  switch (method) {
+    case 'initialize':
+      return reply({
+        capabilities: {
+          textDocumentSync: { openClose: true, change: 1, save: { includeText: false } },
+          hoverProvider: true,
+          codeActionProvider: { codeActionKinds: ['quickfix'] },
+          // Lists ptree.fixAllSafe, which the extension also registers as a VS Code command.
+          executeCommandProvider: { commands: ['ptree.fixAllSafe', 'ptree.explain'] },
+        },
+        serverInfo: { name: 'ptree e2e mock' },
+      });
+    case 'initialized':
+      return undefined;
+    case 'shutdown':
+      return reply(null);
+    case 'exit':
+      return process.exit(0);
+    case 'textDocument/didOpen':
+      docs.set(params.textDocument.uri, params.textDocument.text);
+      return analyse(params.textDocument.uri);
+    case 'textDocument/didChange':
+      docs.set(params.textDocument.uri, params.contentChanges.at(-1).text);
+      return analyse(params.textDocument.uri);
+    case 'textDocument/didClose':
+      docs.delete(params.textDocument.uri);
+      return notify('textDocument/publishDiagnostics', { uri: params.textDocument.uri, diagnostics: [] });
+    case 'textDocument/hover': {
+      const line = (docs.get(params.textDocument.uri) ?? '').split('\n')[params.position.line] ?? '';
+      if (!/^\s*(total|reserved|min_unit|max_unit|step_size|allocation_ratio):/.test(line)) {
+        return reply(null);
+      }
+      return reply({
+        contents: {
+          kind: 'markdown',
+          value: '**CUSTOM_FPGA** (effective inventory)\n\n| total | reserved | allocation_ratio | capacity |\n|---|---|---|---|\n| 4 | 4 | 1.0 | 0 |',
+        },
+      });
+    }
+    case 'textDocument/codeAction': {
+      const { fixes } = findings(params.textDocument.uri, docs.get(params.textDocument.uri) ?? '');
+      const wanted = new Set((params.context.diagnostics ?? []).map((d) => d.code));
+      return reply(
+        fixes
+          .filter((f) => wanted.has(f.diagnostic.code))
+          .map((f) => ({ title: f.title, kind: 'quickfix', isPreferred: true, diagnostics: [f.diagnostic], edit: f.edit })),
+      );
+    }
+    case 'workspace/executeCommand':
+      if (params.command === 'ptree.explain') {
+        return reply(`# ${params.arguments[0]}\n\nreserved greater than or equal to total (mock documentation)\n`);
+      }
+      if (params.command === 'ptree.fixAllSafe') {
+        // The fixture's findings have no safe fix; a marker comment shows the edit arrived.
+        const uri = params.arguments[0];
+        const edit = { changes: { [uri]: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '# mock: safe fixes applied\n' }] } };
+        request('workspace/applyEdit', { label: 'ptree: fix all safe problems', edit });
+        return reply(null);
+      }
+      return send({ id, error: { code: -32601, message: `unknown command ${params.command}` } });
+    default:
+      if (id !== undefined && method !== undefined) {
+        return send({ id, error: { code: -32601, message: `not implemented: ${method}` } });
+      }
+      return undefined; // responses to our requests, $/ notifications
+  }
+}
+
+let buffer = Buffer.alloc(0);
+process.stdin.on('data', (chunk) => {
+  buffer = Buffer.concat([buffer, chunk]);
+  for (;;) {
+    const headerEnd = buffer.indexOf('\r\n\r\n');
+    if (headerEnd < 0) {
+      return;
+    }
+    const length = Number(/Content-Length:\s*(\d+)/i.exec(buffer.subarray(0, headerEnd).toString('ascii'))?.[1]);
+    if (buffer.length < headerEnd + 4 + length) {
+      return;
+    }
+    const body = buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8');
+    buffer = buffer.subarray(headerEnd + 4 + length);
+    handle(JSON.parse(body));
+  }
+});
+process.stdin.on('end', () => process.exit(0));
+process.stderr.write('ptree e2e mock server started\n');
