@@ -686,6 +686,8 @@ async def bench_one(args, n, text, log):
         row["error"] = "server gone: %s" % e
     finally:
         row["server_requests"] = sorted(set(client.server_requests))
+        row["server_request_count"] = len(client.server_requests)
+        row["publishes"] = len(client.publishes)
         # no shutdown handshake with a server that never answered initialize
         await client.stop(grace=min(5.0, args.timeout),
                           polite=isinstance(row["initialize_ms"], float))
