@@ -2,6 +2,8 @@ package dev.ptree.cli;
 
 import dev.ptree.engine.FixApplier;
 import dev.ptree.engine.Settings;
+import dev.ptree.io.Inputs;
+import dev.ptree.io.SourceReader;
 import dev.ptree.engine.Workspace;
 import dev.ptree.rules.Severity;
 import dev.ptree.rules.WorkspaceContext;

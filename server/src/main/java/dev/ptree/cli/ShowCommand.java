@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.ptree.engine.Settings;
+import dev.ptree.io.Inputs;
+import dev.ptree.io.SourceReader;
 import dev.ptree.engine.Workspace;
 import dev.ptree.model.EffectiveTree;
 import dev.ptree.model.NovaSchema;

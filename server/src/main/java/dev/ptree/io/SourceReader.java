@@ -1,4 +1,4 @@
-package dev.ptree.cli;
+package dev.ptree.io;
 
 import dev.ptree.model.SourceDocument;
 import dev.ptree.model.SourceDocument.ReadProblem;
@@ -14,13 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reads a file the way nova opens it: UTF-8 text, strictly; problems become a ReadProblem. */
-final class SourceReader {
+public final class SourceReader {
   /** Larger files are not analysed (nova would need minutes and gigabytes for them). */
-  static final long MAX_BYTES = 256L * 1024 * 1024;
+  public static final long MAX_BYTES = 256L * 1024 * 1024;
 
   private SourceReader() {}
 
-  static SourceDocument read(Path file, String displayPath) {
+  public static SourceDocument read(Path file, String displayPath) {
     String name = file.getFileName() == null ? displayPath : file.getFileName().toString();
     try {
       if (Files.isDirectory(file)) {
@@ -44,7 +44,7 @@ final class SourceReader {
     return new SourceDocument(path, name, new SourceText(""), new ReadProblem(message, 0, crash));
   }
 
-  static SourceDocument decode(String path, String name, byte[] bytes) {
+  public static SourceDocument decode(String path, String name, byte[] bytes) {
     String text = new String(bytes, StandardCharsets.UTF_8);
     if (text.indexOf('\uFFFD') < 0) {
       return new SourceDocument(path, name, new SourceText(text), null); // valid: no replacement made

@@ -1,4 +1,4 @@
-package dev.ptree.cli;
+package dev.ptree.io;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -23,19 +23,19 @@ import java.util.regex.Pattern;
  * meta or providers joins the config set of its folder. Files named explicitly are provider
  * configs, grouped by folder. Symlinked folders are not followed.
  */
-final class Inputs {
+public final class Inputs {
   private static final Pattern CONFIG_KEYS = Pattern.compile("(?m)^(?:meta|providers)[ \\t]*:");
   private static final Pattern TREE_KEY = Pattern.compile("(?m)^(?:provider_tree[ \\t]*:|[ \\t{]*\"provider_tree\"[ \\t]*:)");
 
   /** A file to check and how to read it. */
-  record FileInput(Path path, Workspace.Kind kind) {
-    String key() {
+  public record FileInput(Path path, Workspace.Kind kind) {
+    public String key() {
       return path.normalize().toString();
     }
   }
 
   /** Every file to check: config sets' files, then tree files, each once. */
-  static List<FileInput> files(List<String> args) throws UsageException {
+  public static List<FileInput> files(List<String> args) throws UsageException {
     Inputs inputs = new Inputs();
     List<FileInput> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -72,7 +72,7 @@ final class Inputs {
    * The provider config files of a directory a tree binds (its provider_configs): every *.yaml
    * and *.yml in it, as nova's config directory. Empty when it is not a directory.
    */
-  static List<FileInput> configDirectory(Path dir) {
+  public static List<FileInput> configDirectory(Path dir) {
     if (!Files.isDirectory(dir)) {
       return List.of();
     }
@@ -85,7 +85,7 @@ final class Inputs {
 
   private final List<Path> trees = new ArrayList<>();
 
-  static final class UsageException extends Exception {
+  public static final class UsageException extends Exception {
     UsageException(String message) {
       super(message);
     }
@@ -155,12 +155,12 @@ final class Inputs {
     }
   }
 
-  static boolean isYamlName(String name) {
+  public static boolean isYamlName(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     return lower.endsWith(".yaml") || lower.endsWith(".yml");
   }
 
-  static boolean isTreeFile(String name) {
+  public static boolean isTreeFile(String name) {
     return name.toLowerCase(Locale.ROOT).matches(".*\\.ptree\\.(yaml|yml|json)");
   }
 
