@@ -3,6 +3,7 @@ package dev.ptree.cli;
 import dev.ptree.engine.FixApplier;
 import dev.ptree.engine.Settings;
 import dev.ptree.io.Inputs;
+import dev.ptree.io.WorkspaceLoader;
 import dev.ptree.io.SourceReader;
 import dev.ptree.engine.Workspace;
 import dev.ptree.rules.Severity;
@@ -73,7 +74,7 @@ final class CheckCommand implements Callable<Integer> {
       off.add(rule.get().code());
     }
     long started = System.nanoTime();
-    Workspace workspace = load(new Settings(off, Map.of()), inputs, log(err, timings));
+    Workspace workspace = WorkspaceLoader.load(new Settings(off, Map.of()), inputs, log(err, timings));
     if (fix) {
       workspace = fixAll(workspace);
     }
@@ -105,34 +106,6 @@ final class CheckCommand implements Callable<Integer> {
         err.println("ptree: " + Escaper.escape(message));
       }
     };
-  }
-
-  /**
-   * The workspace of the named files, plus the config directories their trees bind when those
-   * were not named: a tree is checked against the configs it says apply to it.
-   */
-  static Workspace load(Settings settings, List<Inputs.FileInput> inputs, java.util.function.Consumer<String> log) {
-    Workspace workspace = Workspace.empty(settings, log).update(read(inputs));
-    Set<String> known = new HashSet<>();
-    inputs.forEach(i -> known.add(i.key()));
-    List<Inputs.FileInput> bound = new ArrayList<>();
-    Set<String> directories = new HashSet<>();
-    for (WorkspaceContext.Bound b : workspace.context().bindings()) {
-      if (b.set() == null && directories.add(b.binding().directory())) {
-        for (Inputs.FileInput in : Inputs.configDirectory(Path.of(b.binding().directory()))) {
-          if (known.add(in.key())) {
-            bound.add(in);
-          }
-        }
-      }
-    }
-    return bound.isEmpty() ? workspace : workspace.update(read(bound));
-  }
-
-  static List<Workspace.Input> read(List<Inputs.FileInput> inputs) {
-    return inputs.parallelStream()
-        .map(in -> new Workspace.Input(SourceReader.read(in.path(), in.key()), in.kind()))
-        .toList();
   }
 
   static List<CheckedFile> results(Workspace workspace) {

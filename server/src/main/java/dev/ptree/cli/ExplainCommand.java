@@ -1,5 +1,7 @@
 package dev.ptree.cli;
 
+import dev.ptree.rules.RuleDocs;
+
 import dev.ptree.rules.Rules;
 import dev.ptree.text.Escaper;
 import java.util.concurrent.Callable;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code ptree} command line. Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem. */
 @Command(name = "ptree", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Validates OpenStack Nova provider configs and provider trees.",
-    subcommands = {CheckCommand.class, ShowCommand.class, RulesCommand.class, ExplainCommand.class})
+    subcommands = {CheckCommand.class, ShowCommand.class, ServeCommand.class, RulesCommand.class, ExplainCommand.class})
 public final class Main implements Runnable {
   static final String VERSION = "0.1.0";
 
@@ -49,6 +49,7 @@ public final class Main implements Runnable {
     });
     CheckCommand.streams(out, err);
     ShowCommand.streams(out, err);
+    ServeCommand.streams(err);
     try {
       return cli.execute(args);
     } finally {

@@ -1,5 +1,7 @@
 package dev.ptree.cli;
 
+import dev.ptree.rules.RuleDocs;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ptree.rules.Finding;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.ptree.engine.Settings;
 import dev.ptree.io.Inputs;
+import dev.ptree.io.WorkspaceLoader;
 import dev.ptree.io.SourceReader;
 import dev.ptree.engine.Workspace;
 import dev.ptree.model.EffectiveTree;
@@ -53,7 +54,7 @@ final class ShowCommand implements Callable<Integer> {
       err.println("ptree: " + e.getMessage());
       return 2;
     }
-    Workspace workspace = CheckCommand.load(new Settings(Set.of(), Map.of()), inputs, CheckCommand.log(err, false));
+    Workspace workspace = WorkspaceLoader.load(new Settings(Set.of(), Map.of()), inputs, CheckCommand.log(err, false));
     List<EffectiveTree> trees = new ArrayList<>();
     for (Workspace.Document d : workspace.documents()) {
       if (d.kind() == Workspace.Kind.TREE) {

@@ -14,6 +14,11 @@ public final class FixApplier {
 
   /** The text with every safe text fix of these findings (all in this document) applied. */
   public static String applySafe(String text, List<Finding> findings) {
+    return apply(text, safeEdits(text, findings));
+  }
+
+  /** The safe text fixes of these findings that can be applied together: no two overlap. */
+  public static List<TextEdit> safeEdits(String text, List<Finding> findings) {
     List<TextEdit> edits = new ArrayList<>();
     for (Finding f : findings) {
       for (Fix fix : f.fixes()) {
@@ -22,11 +27,21 @@ public final class FixApplier {
         }
       }
     }
-    return apply(text, edits);
+    return choose(text, edits);
   }
 
   /** Applies edits, skipping any that overlaps one already taken (the next run picks it up). */
   public static String apply(String text, List<TextEdit> edits) {
+    List<TextEdit> chosen = choose(text, edits);
+    StringBuilder out = new StringBuilder(text);
+    for (int i = chosen.size() - 1; i >= 0; i--) {
+      TextEdit e = chosen.get(i);
+      out.replace(e.span().start(), e.span().end(), e.replacement());
+    }
+    return out.toString();
+  }
+
+  private static List<TextEdit> choose(String text, List<TextEdit> edits) {
     List<TextEdit> sorted = new ArrayList<>(edits);
     sorted.sort(Comparator.comparingInt((TextEdit e) -> e.span().start()).thenComparingInt(e -> e.span().end()));
     List<TextEdit> chosen = new ArrayList<>();
@@ -39,11 +54,6 @@ public final class FixApplier {
         }
       }
     }
-    StringBuilder out = new StringBuilder(text);
-    for (int i = chosen.size() - 1; i >= 0; i--) {
-      TextEdit e = chosen.get(i);
-      out.replace(e.span().start(), e.span().end(), e.replacement());
-    }
-    return out.toString();
+    return chosen;
   }
 }

@@ -1,12 +1,10 @@
-package dev.ptree.cli;
-
-import dev.ptree.rules.RuleInfo;
+package dev.ptree.rules;
 
 /** Renders a rule's documentation, the one source for `explain`, SARIF help and the README. */
-final class RuleDocs {
+public final class RuleDocs {
   private RuleDocs() {}
 
-  static String plain(RuleInfo info) {
+  public static String plain(RuleInfo info) {
     return info.code() + " " + info.name() + " (" + info.category().id() + ", default "
         + info.defaultSeverity().id() + ")\n" + info.summary() + "\n\n"
         + "What it does\n  " + info.doc().what() + "\n\n"
@@ -15,7 +13,7 @@ final class RuleDocs {
         + "Fix safety\n  " + info.doc().fix() + "\n";
   }
 
-  static String markdown(RuleInfo info) {
+  public static String markdown(RuleInfo info) {
     return "## " + info.code() + " " + info.name() + "\n\n"
         + "*" + info.category().id() + ", default " + info.defaultSeverity().id() + "* — " + info.summary() + "\n\n"
         + "**What it does.** " + info.doc().what() + "\n\n"

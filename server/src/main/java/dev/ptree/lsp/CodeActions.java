@@ -1,0 +1,132 @@
+package dev.ptree.lsp;
+
+import dev.ptree.engine.FixApplier;
+import dev.ptree.rules.Finding;
+import dev.ptree.rules.Fix;
+import dev.ptree.rules.FixSafety;
+import dev.ptree.rules.TextEdit;
+import dev.ptree.text.SourceText;
+import dev.ptree.text.Span;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.RenameFile;
+import org.eclipse.lsp4j.ResourceOperation;
+import org.eclipse.lsp4j.TextDocumentEdit;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/**
+ * Code actions for one document: each fix of each finding in the range, "fix all safe problems in
+ * this file", and suppression comments for the line and the file. Edits are the engine's own: they
+ * touch only the text they fix, so comments and indentation stay.
+ */
+final class CodeActions {
+  static final String FIX_ALL_KIND = CodeActionKind.SourceFixAll + ".ptree";
+
+  private CodeActions() {}
+
+  static List<CodeAction> actions(String uri, SourceText text, List<Finding> findings, Span range,
+      Function<Finding, Diagnostic> diagnostic) {
+    List<CodeAction> out = new ArrayList<>();
+    Set<String> suppressions = new LinkedHashSet<>();
+    for (Finding f : findings) {
+      if (!overlaps(f.span(), range)) {
+        continue;
+      }
+      Diagnostic d = diagnostic.apply(f);
+      for (Fix fix : f.fixes()) {
+        CodeAction a = new CodeAction(fix.title() + (fix.safety() == FixSafety.UNSAFE ? " (changes what is loaded)" : ""));
+        a.setKind(CodeActionKind.QuickFix);
+        a.setDiagnostics(List.of(d));
+        a.setIsPreferred(fix.safety() == FixSafety.SAFE);
+        a.setEdit(fix.renameTo() != null ? rename(uri, fix.renameTo()) : edit(uri, text, fix.edits()));
+        out.add(a);
+      }
+      if (!f.code().equals("PT190") && suppressions.add(f.code() + "@" + text.lineOf(f.span().start()))) {
+        out.add(suppress(uri, text, f, d, false));
+      }
+    }
+    findings.stream().filter(f -> overlaps(f.span(), range)).map(Finding::code).distinct()
+        .filter(code -> !code.equals("PT190"))
+        .forEach(code -> {
+          Finding first = findings.stream().filter(f -> f.code().equals(code) && overlaps(f.span(), range)).findFirst().get();
+          out.add(suppress(uri, text, first, diagnostic.apply(first), true));
+        });
+    CodeAction all = fixAll(uri, text, findings);
+    if (all != null) {
+      out.add(all);
+    }
+    return out;
+  }
+
+  /** Every safe fix of the file at once; null when there is none. */
+  static CodeAction fixAll(String uri, SourceText text, List<Finding> findings) {
+    List<TextEdit> edits = FixApplier.safeEdits(text.content(), findings);
+    if (edits.isEmpty()) {
+      return null;
+    }
+    CodeAction a = new CodeAction("Fix all safe problems in this file");
+    a.setKind(FIX_ALL_KIND);
+    a.setEdit(edit(uri, text, edits));
+    return a;
+  }
+
+  static WorkspaceEdit edit(String uri, SourceText text, List<TextEdit> edits) {
+    List<org.eclipse.lsp4j.TextEdit> lsp = new ArrayList<>();
+    for (TextEdit e : edits) {
+      lsp.add(new org.eclipse.lsp4j.TextEdit(Positions.range(text, e.span()), e.replacement()));
+    }
+    return new WorkspaceEdit(Map.of(uri, lsp));
+  }
+
+  private static WorkspaceEdit rename(String uri, String newName) {
+    int slash = uri.lastIndexOf('/');
+    String target = uri.substring(0, slash + 1) + java.net.URLEncoder.encode(newName, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("+", "%20");
+    List<Either<TextDocumentEdit, ResourceOperation>> changes = List.of(Either.forRight(new RenameFile(uri, target)));
+    return new WorkspaceEdit(changes);
+  }
+
+  /**
+   * "Disable PTxxx for this line" appends the comment to the line (or to its existing comment);
+   * "for this file" adds a comment line at the top, after a BOM.
+   */
+  private static CodeAction suppress(String uri, SourceText text, Finding f, Diagnostic d, boolean file) {
+    CodeAction a = new CodeAction("Disable " + f.code() + " for this " + (file ? "file" : "line"));
+    a.setKind(CodeActionKind.QuickFix);
+    a.setDiagnostics(List.of(d));
+    TextEdit edit;
+    String newline = text.content().contains("\r\n") ? "\r\n" : "\n";
+    if (file) {
+      int at = text.content().startsWith("\uFEFF") ? 1 : 0;
+      edit = new TextEdit(Span.at(at), "# ptree: disable-file=" + f.code() + newline);
+    } else {
+      int line = text.lineOf(f.span().start());
+      String content = text.lineText(line);
+      boolean hasComment = content.matches(".*(^|[ \\t])#.*");
+      int end = text.lineEnd(line);
+      edit = new TextEdit(Span.at(end), (hasComment ? " " : "  # ") + "ptree: disable=" + f.code());
+      if (hasComment && content.contains("ptree: disable=")) {
+        edit = new TextEdit(Span.at(end), "," + f.code());
+      }
+    }
+    a.setEdit(edit(uri, text, List.of(edit)));
+    return a;
+  }
+
+  private static boolean overlaps(Span a, Span b) {
+    return a.start() <= b.end() && b.start() <= a.end();
+  }
+
+  static VersionedTextDocumentIdentifier versioned(String uri, Integer version) {
+    return new VersionedTextDocumentIdentifier(uri, version);
+  }
+}

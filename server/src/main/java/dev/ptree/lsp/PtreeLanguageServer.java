@@ -1,0 +1,676 @@
+package dev.ptree.lsp;
+
+import com.google.gson.JsonPrimitive;
+import dev.ptree.engine.Workspace;
+import dev.ptree.io.CatalogueLoader;
+import dev.ptree.io.Inputs;
+import dev.ptree.io.SourceReader;
+import dev.ptree.io.WorkspaceLoader;
+import dev.ptree.lsp.features.Completions;
+import dev.ptree.lsp.features.Hovers;
+import dev.ptree.lsp.features.Navigation;
+import dev.ptree.model.Catalogue;
+import dev.ptree.model.SourceDocument;
+import dev.ptree.rules.Finding;
+import dev.ptree.rules.RuleDocs;
+import dev.ptree.rules.Rules;
+import dev.ptree.text.Escaper;
+import dev.ptree.text.SourceText;
+import dev.ptree.text.Span;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+import org.eclipse.lsp4j.*;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/**
+ * ptree's language server. Documents live in one immutable {@link Workspace} snapshot owned by
+ * the {@link Analyzer}; every request reads a snapshot that holds the edits sent before it, so
+ * positions always match the text, and never holds a lock while rules run. Each request is
+ * guarded: a failure is logged and answered with an error, and the server keeps serving.
+ */
+public final class PtreeLanguageServer implements LanguageServer, LanguageClientAware {
+  static final String FIX_ALL_COMMAND = "ptree.fixAllSafe";
+  static final String EXPLAIN_COMMAND = "ptree.explain";
+
+  private record OpenDocument(String uri, int version, String text) {}
+
+  private final IntConsumer exit;
+  private final java.io.PrintStream stderr;
+  private final Catalogue catalogue = CatalogueLoader.bundled();
+  private final Map<String, OpenDocument> open = new ConcurrentHashMap<>();
+  private final Map<String, String> uris = new ConcurrentHashMap<>();
+  /** Per path, the texts submitted and not yet superseded, with their versions, oldest first. */
+  private final Map<String, java.util.Deque<Map.Entry<SourceDocument, Integer>>> versions = new ConcurrentHashMap<>();
+  private final Map<String, List<Finding>> published = new ConcurrentHashMap<>();
+  private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+  private final Analyzer analyzer;
+  private final TextService text = new TextService();
+  private final WorkspaceSvc workspace = new WorkspaceSvc();
+  private volatile PtreeClient client;
+  private volatile ServerSettings settings = ServerSettings.DEFAULT;
+  private volatile boolean initialized;
+  private volatile boolean shutdown;
+  private volatile Path ruleDocs;
+
+  private final String version;
+
+  public PtreeLanguageServer(String version, IntConsumer exit, java.io.PrintStream stderr) {
+    this.version = version;
+    this.exit = exit;
+    this.stderr = stderr;
+    this.analyzer = new Analyzer(Workspace.empty(ServerSettings.DEFAULT.engine(), this::log), this::publish, this::log);
+  }
+
+  @Override
+  public void connect(org.eclipse.lsp4j.services.LanguageClient languageClient) {
+    this.client = languageClient instanceof PtreeClient p ? p : null;
+  }
+
+  public void connect(PtreeClient c) {
+    this.client = c;
+  }
+
+  // ---- lifecycle ----
+
+  @Override
+  public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    return guarded("initialize", false, () -> {
+      settings = ServerSettings.parse(params.getInitializationOptions(), this::log);
+      analyzer.transform(w -> w.withSettings(settings.engine()));
+      if (params.getWorkspaceFolders() != null) {
+        params.getWorkspaceFolders().forEach(f -> folder(f.getUri()).ifPresent(folders::add));
+      } else if (params.getRootUri() != null) {
+        folder(params.getRootUri()).ifPresent(folders::add);
+      }
+      initialized = true;
+      ServerCapabilities caps = new ServerCapabilities();
+      TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
+      sync.setOpenClose(true);
+      sync.setChange(TextDocumentSyncKind.Incremental);
+      caps.setTextDocumentSync(sync);
+      caps.setHoverProvider(true);
+      CompletionOptions completion = new CompletionOptions(true, List.of(":", " ", "-", "_", "$"));
+      caps.setCompletionProvider(completion);
+      caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix, CodeActions.FIX_ALL_KIND)));
+      caps.setDocumentSymbolProvider(true);
+      caps.setWorkspaceSymbolProvider(true);
+      caps.setDefinitionProvider(true);
+      caps.setReferencesProvider(true);
+      caps.setSelectionRangeProvider(true);
+      caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(FIX_ALL_COMMAND, EXPLAIN_COMMAND)));
+      WorkspaceFoldersOptions wf = new WorkspaceFoldersOptions();
+      wf.setSupported(true);
+      wf.setChangeNotifications(true);
+      caps.setWorkspace(new WorkspaceServerCapabilities(wf));
+      return new InitializeResult(caps, new ServerInfo("ptree", version));
+    });
+  }
+
+  @Override
+  public void initialized(InitializedParams params) {
+    if (client != null) {
+      List<FileSystemWatcher> watchers = List.of(new FileSystemWatcher(Either.forLeft("**/*.{yaml,yml,json}")));
+      Registration watch = new Registration("ptree-watch", "workspace/didChangeWatchedFiles",
+          new DidChangeWatchedFilesRegistrationOptions(watchers));
+      client.registerCapability(new RegistrationParams(List.of(watch))).exceptionally(e -> null);
+    }
+    List<Path> scan = new ArrayList<>(folders);
+    CompletableFuture.runAsync(() -> scan.forEach(this::scan));
+  }
+
+  @Override
+  public CompletableFuture<Object> shutdown() {
+    shutdown = true;
+    analyzer.shutdown();
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public void exit() {
+    exit.accept(shutdown ? 0 : 1);
+  }
+
+  @Override
+  public TextDocumentService getTextDocumentService() {
+    return text;
+  }
+
+  @Override
+  public WorkspaceService getWorkspaceService() {
+    return workspace;
+  }
+
+  // ---- documents ----
+
+  private final class TextService implements TextDocumentService {
+    @Override
+    public void didOpen(DidOpenTextDocumentParams params) {
+      notification("didOpen", () -> {
+        TextDocumentItem item = params.getTextDocument();
+        String path = path(item.getUri());
+        open.put(path, new OpenDocument(item.getUri(), item.getVersion(), item.getText()));
+        uris.put(path, item.getUri());
+        submit(path, item.getText(), item.getVersion());
+      });
+    }
+
+    @Override
+    public void didChange(DidChangeTextDocumentParams params) {
+      notification("didChange", () -> {
+        String uri = params.getTextDocument().getUri();
+        String path = path(uri);
+        OpenDocument doc = open.get(path);
+        if (doc == null) {
+          log("didChange for a document that is not open: " + Escaper.escape(uri) + "; ignored");
+          return;
+        }
+        Integer version = params.getTextDocument().getVersion();
+        if (version != null && version <= doc.version()) {
+          log("didChange with stale version " + version + " (have " + doc.version() + ") for " + Escaper.escape(uri) + "; ignored");
+          return;
+        }
+        String content = doc.text();
+        for (TextDocumentContentChangeEvent change : params.getContentChanges()) {
+          if (change.getRange() == null) {
+            content = change.getText();
+          } else {
+            SourceText current = new SourceText(content);
+            Span span = Positions.span(current, change.getRange());
+            content = content.substring(0, span.start()) + change.getText() + content.substring(span.end());
+          }
+        }
+        int v = version == null ? doc.version() + 1 : version;
+        open.put(path, new OpenDocument(uri, v, content));
+        submit(path, content, v);
+      });
+    }
+
+    @Override
+    public void didClose(DidCloseTextDocumentParams params) {
+      notification("didClose", () -> {
+        String path = path(params.getTextDocument().getUri());
+        open.remove(path);
+        versions.remove(path);
+        Path file = Path.of(path);
+        if (inWorkspace(file) && Files.isRegularFile(file)) {
+          readFromDisk(file); // the workspace still holds the file: what is on disk now
+        } else {
+          analyzer.remove(path);
+        }
+      });
+    }
+
+    @Override
+    public void didSave(DidSaveTextDocumentParams params) {
+    }
+
+    @Override
+    public CompletableFuture<Hover> hover(HoverParams params) {
+      return at("hover", params.getTextDocument().getUri(), params.getPosition(),
+          (ws, path, offset) -> Hovers.hover(ws, path, offset, catalogue));
+    }
+
+    @Override
+    public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+      String path = path(params.getTextDocument().getUri());
+      OpenDocument doc = open.get(path);
+      return at("completion", params.getTextDocument().getUri(), params.getPosition(), (ws, p, offset) -> {
+        String current = doc == null ? ws.document(p).source().text().content() : doc.text();
+        return Either.forLeft(Completions.complete(ws, p, current, offset, catalogue));
+      });
+    }
+
+    @Override
+    public CompletableFuture<CompletionItem> resolveCompletionItem(CompletionItem item) {
+      return guarded("completionItem/resolve", true, () -> Completions.resolve(item, catalogue));
+    }
+
+    @Override
+    public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+      String uri = params.getTextDocument().getUri();
+      return onSnapshot("codeAction", ws -> {
+        String path = path(uri);
+        Workspace.Document d = ws.document(path);
+        if (d == null) {
+          return List.of();
+        }
+        SourceText t = d.source().text();
+        List<Finding> findings = ws.findings(path);
+        List<CodeAction> actions = CodeActions.actions(uri, t, findings, Positions.span(t, params.getRange()),
+            f -> PtreeLanguageServer.this.toDiagnostic(ws, f, t));
+        List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
+        List<Either<Command, CodeAction>> out = new ArrayList<>();
+        for (CodeAction a : actions) {
+          if (only == null || only.stream().anyMatch(k -> a.getKind().startsWith(k))) {
+            out.add(Either.forRight(a));
+          }
+        }
+        return out;
+      });
+    }
+
+    @Override
+    public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
+      return onSnapshot("documentSymbol", ws -> Navigation.documentSymbols(ws, path(params.getTextDocument().getUri()))
+          .stream().<Either<SymbolInformation, DocumentSymbol>>map(Either::forRight).toList());
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
+      return at("definition", params.getTextDocument().getUri(), params.getPosition(),
+          (ws, path, offset) -> Either.forLeft(Navigation.definition(ws, path, offset, PtreeLanguageServer.this::uri)));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
+      boolean declaration = params.getContext() != null && params.getContext().isIncludeDeclaration();
+      return at("references", params.getTextDocument().getUri(), params.getPosition(),
+          (ws, path, offset) -> Navigation.references(ws, path, offset, declaration, PtreeLanguageServer.this::uri));
+    }
+
+    @Override
+    public CompletableFuture<List<SelectionRange>> selectionRange(SelectionRangeParams params) {
+      return onSnapshot("selectionRange", ws -> {
+        String path = path(params.getTextDocument().getUri());
+        Workspace.Document d = ws.document(path);
+        if (d == null) {
+          return List.of();
+        }
+        List<Integer> offsets = params.getPositions().stream().map(p -> Positions.offset(d.source().text(), p)).toList();
+        return Navigation.selectionRanges(ws, path, offsets);
+      });
+    }
+  }
+
+  // ---- workspace ----
+
+  private final class WorkspaceSvc implements WorkspaceService {
+    @Override
+    public void didChangeConfiguration(DidChangeConfigurationParams params) {
+      notification("didChangeConfiguration", () -> {
+        settings = ServerSettings.parse(params.getSettings(), PtreeLanguageServer.this::log);
+        ServerSettings now = settings;
+        analyzer.transform(w -> w.withSettings(now.engine()));
+        // extra globs may change how open documents are read
+        open.forEach((path, doc) -> submit(path, doc.text(), doc.version()));
+      });
+    }
+
+    @Override
+    public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
+      notification("didChangeWatchedFiles", () -> {
+        for (FileEvent e : params.getChanges()) {
+          String path = path(e.getUri());
+          if (open.containsKey(path)) {
+            continue; // the editor's text wins over the disk while the document is open
+          }
+          Path file = Path.of(path);
+          if (e.getType() == FileChangeType.Deleted || !Files.isRegularFile(file)) {
+            analyzer.remove(path);
+          } else if (inWorkspace(file)) {
+            uris.putIfAbsent(path, e.getUri());
+            readFromDisk(file);
+          }
+        }
+      });
+    }
+
+    @Override
+    public void didChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams params) {
+      notification("didChangeWorkspaceFolders", () -> {
+        for (WorkspaceFolder f : params.getEvent().getRemoved()) {
+          folder(f.getUri()).ifPresent(dir -> {
+            folders.remove(dir);
+            for (Workspace.Document d : analyzer.snapshot().documents()) {
+              if (Path.of(d.path()).startsWith(dir) && !open.containsKey(d.path()) && !inWorkspace(Path.of(d.path()))) {
+                analyzer.remove(d.path());
+              }
+            }
+          });
+        }
+        for (WorkspaceFolder f : params.getEvent().getAdded()) {
+          folder(f.getUri()).ifPresent(dir -> {
+            folders.add(dir);
+            CompletableFuture.runAsync(() -> scan(dir));
+          });
+        }
+      });
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>> symbol(WorkspaceSymbolParams params) {
+      return onSnapshot("workspace/symbol", ws -> Either.forRight(
+          Navigation.workspaceSymbols(ws, params.getQuery() == null ? "" : params.getQuery(), PtreeLanguageServer.this::uri)));
+    }
+
+    @Override
+    public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+      List<Object> args = params.getArguments() == null ? List.of() : params.getArguments();
+      String first = args.isEmpty() ? null : args.get(0) instanceof JsonPrimitive p ? p.getAsString()
+          : args.get(0) instanceof String s ? s : null;
+      if (EXPLAIN_COMMAND.equals(params.getCommand())) {
+        return guarded(EXPLAIN_COMMAND, true, () -> {
+          var rule = first == null ? java.util.Optional.<dev.ptree.rules.Rule>empty() : Rules.find(first);
+          if (rule.isEmpty()) {
+            throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
+                "unknown rule " + Escaper.quote(String.valueOf(first)) + "; give a code such as PT303", null));
+          }
+          return RuleDocs.markdown(rule.get().info());
+        });
+      }
+      if (FIX_ALL_COMMAND.equals(params.getCommand())) {
+        if (first == null) {
+          return failed(ResponseErrorCode.InvalidParams, FIX_ALL_COMMAND + " takes the document URI");
+        }
+        return onSnapshot(FIX_ALL_COMMAND, ws -> {
+          String path = path(first);
+          Workspace.Document d = ws.document(path);
+          if (d == null || client == null) {
+            return Boolean.FALSE;
+          }
+          CodeAction all = CodeActions.fixAll(first, d.source().text(), ws.findings(path));
+          if (all == null) {
+            return Boolean.FALSE;
+          }
+          client.applyEdit(new ApplyWorkspaceEditParams(all.getEdit(), "Fix all safe problems"));
+          return Boolean.TRUE;
+        });
+      }
+      return failed(ResponseErrorCode.InvalidParams, "unknown command " + Escaper.quote(String.valueOf(params.getCommand())));
+    }
+  }
+
+  // ---- analysis and publishing ----
+
+  private void submit(String path, String content, int version) {
+    SourceDocument source = SourceDocument.of(path, content);
+    versions.computeIfAbsent(path, k -> new java.util.concurrent.ConcurrentLinkedDeque<>())
+        .addLast(Map.entry(source, version));
+    Workspace.Kind kind = settings.matchesGlob(path) ? Workspace.Kind.CONFIG : Workspace.Kind.AUTO;
+    status("analysing");
+    analyzer.update(new Workspace.Input(source, kind));
+  }
+
+  private void readFromDisk(Path file) {
+    String path = file.toString();
+    uris.putIfAbsent(path, file.toUri().toString());
+    Workspace.Kind kind = settings.matchesGlob(path) ? Workspace.Kind.CONFIG : Workspace.Kind.AUTO;
+    analyzer.update(new Workspace.Input(SourceReader.read(file, path), kind));
+  }
+
+  /** Reads a workspace folder as `ptree check` would, plus the config directories its trees bind. */
+  private void scan(Path folder) {
+    try {
+      List<Inputs.FileInput> inputs = Inputs.files(List.of(folder.toString()));
+      Set<String> known = new HashSet<>();
+      List<Inputs.FileInput> closed = new ArrayList<>();
+      for (Inputs.FileInput in : inputs) {
+        known.add(in.key());
+        if (!open.containsKey(in.key())) {
+          closed.add(in);
+          uris.putIfAbsent(in.key(), in.path().toUri().toString());
+        }
+      }
+      status("analysing");
+      analyzer.updateAll(WorkspaceLoader.read(closed));
+      analyzer.current().thenAccept(ws -> {
+        List<Workspace.Input> bound = WorkspaceLoader.unreadBindings(ws, known);
+        bound.forEach(i -> uris.putIfAbsent(i.source().path(), Path.of(i.source().path()).toUri().toString()));
+        if (!bound.isEmpty()) {
+          analyzer.updateAll(bound);
+        }
+      });
+    } catch (Inputs.UsageException | RuntimeException e) {
+      log("workspace folder " + Escaper.escape(folder.toString()) + " could not be scanned: " + Escaper.escape(String.valueOf(e)));
+    }
+  }
+
+  /** Publishes the diagnostics of every document whose findings changed in this snapshot. */
+  private void publish(Workspace ws) {
+    PtreeClient c = client;
+    Set<String> present = new HashSet<>();
+    int files = 0;
+    for (Workspace.Document d : ws.documents()) {
+      present.add(d.path());
+      if (d.kind() == Workspace.Kind.IGNORED) {
+        if (published.remove(d.path()) != null && c != null) {
+          c.publishDiagnostics(new PublishDiagnosticsParams(uri(d.path()), List.of()));
+        }
+        continue;
+      }
+      files++;
+      List<Finding> findings = ws.findings(d.path());
+      if (published.get(d.path()) == findings) {
+        continue;
+      }
+      published.put(d.path(), findings);
+      if (c == null) {
+        continue;
+      }
+      SourceText t = d.source().text();
+      List<Diagnostic> diagnostics = new ArrayList<>(findings.size());
+      for (Finding f : findings) {
+        diagnostics.add(toDiagnostic(ws, f, t));
+      }
+      PublishDiagnosticsParams p = new PublishDiagnosticsParams(uri(d.path()), diagnostics);
+      p.setVersion(open.containsKey(d.path()) ? versionOf(d.source()) : null);
+      c.publishDiagnostics(p);
+    }
+    for (String path : new ArrayList<>(published.keySet())) {
+      if (!present.contains(path)) {
+        published.remove(path);
+        if (c != null) {
+          c.publishDiagnostics(new PublishDiagnosticsParams(uri(path), List.of()));
+        }
+      }
+    }
+    status(Map.of("state", "ready", "files", files));
+  }
+
+  /** The version the editor gave this text; texts submitted before it are dropped (superseded). */
+  private Integer versionOf(SourceDocument source) {
+    java.util.Deque<Map.Entry<SourceDocument, Integer>> queue = versions.get(source.path());
+    if (queue == null) {
+      return null;
+    }
+    for (Map.Entry<SourceDocument, Integer> head = queue.peekFirst(); head != null; head = queue.peekFirst()) {
+      if (head.getKey() == source) {
+        return head.getValue();
+      }
+      boolean later = queue.stream().anyMatch(e -> e.getKey() == source);
+      if (!later) {
+        return null; // not a text the editor sent (read from disk)
+      }
+      queue.pollFirst();
+    }
+    return null;
+  }
+
+  private Diagnostic toDiagnostic(Workspace ws, Finding f, SourceText text) {
+    return DiagnosticMapper.toDiagnostic(f, text, path -> {
+      Workspace.Document other = ws.document(path);
+      return other == null ? null : other.source().text();
+    }, this::uri, this::ruleDocLink);
+  }
+
+  /** A file URI to the rule's page, written once per server into a temporary folder. */
+  private String ruleDocLink(String code) {
+    try {
+      if (ruleDocs == null) {
+        synchronized (this) {
+          if (ruleDocs == null) {
+            Path dir = Files.createTempDirectory("ptree-rules");
+            for (var rule : Rules.all()) {
+              Files.writeString(dir.resolve(rule.code() + ".md"), RuleDocs.markdown(rule.info()));
+            }
+            dir.toFile().deleteOnExit();
+            ruleDocs = dir;
+          }
+        }
+      }
+      return ruleDocs.resolve(code + ".md").toUri().toString();
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private void status(String state) {
+    status(Map.of("state", state));
+  }
+
+  private void status(Map<String, Object> params) {
+    PtreeClient c = client;
+    if (c != null) {
+      try {
+        c.status(params);
+      } catch (RuntimeException e) {
+        // a client that cannot take the notification: the status bar is a nicety
+      }
+    }
+  }
+
+  // ---- plumbing ----
+
+  private interface AtOffset<T> {
+    T apply(Workspace ws, String path, int offset);
+  }
+
+  /** A request at a position: on a snapshot holding the edits sent before it. */
+  private <T> CompletableFuture<T> at(String name, String uri, Position position, AtOffset<T> body) {
+    return onSnapshot(name, ws -> {
+      String path = path(uri);
+      Workspace.Document d = ws.document(path);
+      if (d == null) {
+        return null;
+      }
+      return body.apply(ws, path, Positions.offset(d.source().text(), position));
+    });
+  }
+
+  private <T> CompletableFuture<T> onSnapshot(String name, Function<Workspace, T> body) {
+    if (!initialized || shutdown) {
+      return failed(initialized ? ResponseErrorCode.InvalidRequest : ResponseErrorCode.ServerNotInitialized,
+          name + (shutdown ? " after shutdown" : " before initialize"));
+    }
+    return analyzer.current().thenApplyAsync(ws -> {
+      try {
+        return body.apply(ws);
+      } catch (ResponseErrorException e) {
+        throw e;
+      } catch (RuntimeException | StackOverflowError e) {
+        log("internal error in " + name + ": " + Escaper.escape(String.valueOf(e)));
+        throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InternalError,
+            "internal error in " + name + ": " + Escaper.escape(String.valueOf(e)), null));
+      }
+    });
+  }
+
+  private <T> CompletableFuture<T> guarded(String name, boolean needsInit, Supplier<T> body) {
+    if (needsInit && (!initialized || shutdown)) {
+      return failed(initialized ? ResponseErrorCode.InvalidRequest : ResponseErrorCode.ServerNotInitialized,
+          name + (shutdown ? " after shutdown" : " before initialize"));
+    }
+    try {
+      return CompletableFuture.completedFuture(body.get());
+    } catch (ResponseErrorException e) {
+      return CompletableFuture.failedFuture(e);
+    } catch (RuntimeException | StackOverflowError e) {
+      log("internal error in " + name + ": " + Escaper.escape(String.valueOf(e)));
+      return failed(ResponseErrorCode.InternalError, "internal error in " + name + ": " + Escaper.escape(String.valueOf(e)));
+    }
+  }
+
+  private void notification(String name, Runnable body) {
+    if (shutdown) {
+      log(name + " after shutdown; ignored");
+      return;
+    }
+    try {
+      body.run();
+    } catch (RuntimeException | StackOverflowError e) {
+      log("internal error in " + name + ": " + Escaper.escape(String.valueOf(e)));
+    }
+  }
+
+  private static <T> CompletableFuture<T> failed(ResponseErrorCode code, String message) {
+    return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(code, message, null)));
+  }
+
+  private void log(String message) {
+    String line = Escaper.escape(message);
+    stderr.println("ptree: " + line);
+    PtreeClient c = client;
+    if (c != null) {
+      try {
+        c.logMessage(new MessageParams(MessageType.Log, line));
+      } catch (RuntimeException e) {
+        // the client is gone; stderr has it
+      }
+    }
+  }
+
+  /** The document path (the snapshot's key) of a URI: the file path for file URIs. */
+  String path(String uri) {
+    try {
+      URI u = URI.create(uri);
+      if ("file".equalsIgnoreCase(u.getScheme())) {
+        return Path.of(u).toString();
+      }
+    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+      // not a file URI we can map: the URI itself is the key
+    }
+    return uri;
+  }
+
+  String uri(String path) {
+    String known = uris.get(path);
+    if (known != null) {
+      return known;
+    }
+    try {
+      return Path.of(path).toUri().toString();
+    } catch (RuntimeException e) {
+      return path;
+    }
+  }
+
+  private java.util.Optional<Path> folder(String uri) {
+    try {
+      return java.util.Optional.of(Path.of(URI.create(uri)).toAbsolutePath().normalize());
+    } catch (RuntimeException e) {
+      log("workspace folder " + Escaper.escape(uri) + " is not a file URI; not scanned");
+      return java.util.Optional.empty();
+    }
+  }
+
+  private boolean inWorkspace(Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    return folders.stream().anyMatch(abs::startsWith);
+  }
+
+  /** For tests: the snapshot once every change sent so far is analysed. */
+  public CompletableFuture<Workspace> settled() {
+    return analyzer.current();
+  }
+
+}

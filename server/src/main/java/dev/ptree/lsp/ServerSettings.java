@@ -1,0 +1,132 @@
+package dev.ptree.lsp;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.ptree.engine.Settings;
+import dev.ptree.rules.Rules;
+import dev.ptree.rules.Severity;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The server's settings, from initializationOptions or didChangeConfiguration: severity overrides
+ * (a severity, or "off"), disabled rules, extra file globs read as provider configs, and trace.
+ * Lenient: an unknown key, an ill-typed value or an unknown rule is logged and skipped.
+ */
+record ServerSettings(Settings engine, List<String> fileGlobs, String trace) {
+  static final ServerSettings DEFAULT = new ServerSettings(Settings.DEFAULT, List.of(), "off");
+
+  /** Accepts {ptree: {...}}, {settings: {ptree: {...}}} or the keys themselves. */
+  static ServerSettings parse(Object options, Consumer<String> log) {
+    if (!(options instanceof JsonElement element) || !element.isJsonObject()) {
+      if (options != null) {
+        log.accept("settings: expected an object, got " + options.getClass().getSimpleName() + "; using defaults");
+      }
+      return DEFAULT;
+    }
+    JsonObject o = element.getAsJsonObject();
+    if (o.has("settings") && o.get("settings").isJsonObject()) {
+      o = o.getAsJsonObject("settings");
+    }
+    if (o.has("ptree") && o.get("ptree").isJsonObject()) {
+      o = o.getAsJsonObject("ptree");
+    }
+    Set<String> disabled = new LinkedHashSet<>();
+    Map<String, Severity> overrides = new LinkedHashMap<>();
+    List<String> globs = new ArrayList<>();
+    String trace = "off";
+    for (Map.Entry<String, JsonElement> e : o.entrySet()) {
+      JsonElement v = e.getValue();
+      switch (e.getKey()) {
+        case "disabledRules" -> strings(v, "disabledRules", log).forEach(code -> rule(code, log, disabled::add));
+        case "severityOverrides" -> {
+          if (v.isJsonObject()) {
+            for (Map.Entry<String, JsonElement> s : v.getAsJsonObject().entrySet()) {
+              String value = s.getValue().isJsonPrimitive() ? s.getValue().getAsString().toLowerCase(Locale.ROOT) : "";
+              rule(s.getKey(), log, code -> {
+                if (value.equals("off") || value.equals("none")) {
+                  disabled.add(code);
+                } else {
+                  Severity severity = severity(value);
+                  if (severity == null) {
+                    log.accept("settings: severity " + dev.ptree.text.Escaper.quote(value) + " for " + code
+                        + " is not error, warning, information, hint or off; ignored");
+                  } else {
+                    overrides.put(code, severity);
+                  }
+                }
+              });
+            }
+          } else {
+            log.accept("settings: severityOverrides must be an object; ignored");
+          }
+        }
+        case "fileGlobs" -> globs.addAll(strings(v, "fileGlobs", log));
+        case "trace" -> trace = v.isJsonPrimitive() ? v.getAsString()
+            : v.isJsonObject() && v.getAsJsonObject().has("server") ? v.getAsJsonObject().get("server").getAsString() : "off";
+        default -> log.accept("settings: unknown key " + dev.ptree.text.Escaper.quote(e.getKey()) + " ignored");
+      }
+    }
+    return new ServerSettings(new Settings(Set.copyOf(disabled), Map.copyOf(overrides)), List.copyOf(globs), trace);
+  }
+
+  private static List<String> strings(JsonElement v, String key, Consumer<String> log) {
+    List<String> out = new ArrayList<>();
+    if (v.isJsonArray()) {
+      for (JsonElement item : (JsonArray) v) {
+        if (item.isJsonPrimitive()) {
+          out.add(item.getAsString());
+        } else {
+          log.accept("settings: " + key + " holds a non-string item; ignored");
+        }
+      }
+    } else if (!v.isJsonNull()) {
+      log.accept("settings: " + key + " must be a list of strings; ignored");
+    }
+    return out;
+  }
+
+  private static void rule(String code, Consumer<String> log, Consumer<String> then) {
+    var rule = Rules.find(code);
+    if (rule.isEmpty()) {
+      log.accept("settings: unknown rule " + dev.ptree.text.Escaper.quote(code) + " ignored");
+    } else {
+      then.accept(rule.get().code());
+    }
+  }
+
+  private static Severity severity(String s) {
+    return switch (s) {
+      case "error" -> Severity.ERROR;
+      case "warning", "warn" -> Severity.WARNING;
+      case "information", "info" -> Severity.INFORMATION;
+      case "hint" -> Severity.HINT;
+      default -> null;
+    };
+  }
+
+  /** Whether a path matches one of the extra globs (then it is read as a provider config). */
+  boolean matchesGlob(String path) {
+    for (String glob : fileGlobs) {
+      try {
+        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        if (m.matches(Path.of(path)) || m.matches(Path.of(path).getFileName())) {
+          return true;
+        }
+      } catch (RuntimeException e) {
+        // an invalid glob matches nothing; it was the user's to fix and is logged once at parse
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,147 @@
+package dev.ptree.lsp;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.ApplyWorkspaceEditParams;
+import org.eclipse.lsp4j.ApplyWorkspaceEditResponse;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.services.LanguageServer;
+
+/**
+ * A real LSP4J client connected to the server over in-process pipes: every message goes through
+ * JSON-RPC framing and serialisation, as over stdio.
+ */
+final class LspHarness implements AutoCloseable {
+  /** What the client received. */
+  static final class Client implements PtreeClient {
+    final Map<String, PublishDiagnosticsParams> diagnostics = new ConcurrentHashMap<>();
+    final List<PublishDiagnosticsParams> publications = new CopyOnWriteArrayList<>();
+    final List<String> logs = new CopyOnWriteArrayList<>();
+    final List<Map<String, Object>> statuses = new CopyOnWriteArrayList<>();
+    final List<ApplyWorkspaceEditParams> applied = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void telemetryEvent(Object object) {
+    }
+
+    @Override
+    public void publishDiagnostics(PublishDiagnosticsParams p) {
+      publications.add(p);
+      diagnostics.put(p.getUri(), p);
+      synchronized (this) {
+        notifyAll();
+      }
+    }
+
+    @Override
+    public void showMessage(MessageParams messageParams) {
+      logs.add(messageParams.getMessage());
+    }
+
+    @Override
+    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void logMessage(MessageParams message) {
+      logs.add(message.getMessage());
+    }
+
+    @Override
+    public CompletableFuture<ApplyWorkspaceEditResponse> applyEdit(ApplyWorkspaceEditParams params) {
+      applied.add(params);
+      return CompletableFuture.completedFuture(new ApplyWorkspaceEditResponse(true));
+    }
+
+    @Override
+    public CompletableFuture<Void> registerCapability(org.eclipse.lsp4j.RegistrationParams params) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void status(Map<String, Object> params) {
+      statuses.add(params);
+    }
+
+    /** Waits until the diagnostics of a URI satisfy the condition. */
+    PublishDiagnosticsParams await(String uri, java.util.function.Predicate<PublishDiagnosticsParams> ok) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      synchronized (this) {
+        while (true) {
+          PublishDiagnosticsParams p = diagnostics.get(uri);
+          if (p != null && ok.test(p)) {
+            return p;
+          }
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            throw new AssertionError("no diagnostics for " + uri + " as expected; last: " + p);
+          }
+          try {
+            wait(Math.max(1, left / 1_000_000));
+          } catch (InterruptedException e) {
+            throw new AssertionError(e);
+          }
+        }
+      }
+    }
+  }
+
+  final Client client = new Client();
+  final LanguageServer server;
+  final PtreeLanguageServer impl;
+  final List<Integer> exitCodes = new ArrayList<>();
+  private final java.net.Socket serverSocket;
+  private final java.net.Socket clientSocket;
+
+  LspHarness() throws IOException {
+    // A loopback connection, not pipes: piped streams break when a writing pool thread ends.
+    try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      clientSocket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), listener.getLocalPort());
+      serverSocket = listener.accept();
+    }
+    impl = new PtreeLanguageServer("test", exitCodes::add, new PrintStream(java.io.OutputStream.nullOutputStream()));
+    Launcher<PtreeClient> serverSide = new Launcher.Builder<PtreeClient>().setLocalService(impl)
+        .setRemoteInterface(PtreeClient.class).setInput(serverSocket.getInputStream())
+        .setOutput(serverSocket.getOutputStream()).create();
+    impl.connect(serverSide.getRemoteProxy());
+    serverSide.startListening();
+    Launcher<LanguageServer> clientSide = new Launcher.Builder<LanguageServer>().setLocalService(client)
+        .setRemoteInterface(LanguageServer.class).setInput(clientSocket.getInputStream())
+        .setOutput(clientSocket.getOutputStream()).create();
+    server = clientSide.getRemoteProxy();
+    clientSide.startListening();
+  }
+
+  LspHarness initialize(Object options, String rootUri) throws Exception {
+    InitializeParams p = new InitializeParams();
+    p.setCapabilities(new ClientCapabilities());
+    p.setInitializationOptions(options);
+    if (rootUri != null) {
+      p.setWorkspaceFolders(List.of(new org.eclipse.lsp4j.WorkspaceFolder(rootUri, "root")));
+    }
+    server.initialize(p).get(20, TimeUnit.SECONDS);
+    server.initialized(new InitializedParams());
+    return this;
+  }
+
+  @Override
+  public void close() throws IOException {
+    clientSocket.close();
+    serverSocket.close();
+  }
+}

@@ -1,0 +1,211 @@
+package dev.ptree.lsp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DiagnosticTag;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server through a real LSP4J client over JSON-RPC: sync, diagnostics, actions, commands, lifecycle. */
+class ServerRoundTripTest {
+  @TempDir
+  Path dir;
+
+  static final String CONFIG = "meta:\n  schema_version: '1.0'\nproviders:\n  - identification:\n"
+      + "      name: $COMPUTE_NODE\n    inventories:\n      additional:\n        - CUSTOM_FPGA:\n"
+      + "            total: 4\n            reserved: 4\n";
+
+  private String uri(String relative) throws Exception {
+    Path p = dir.resolve(relative);
+    Files.createDirectories(p.getParent());
+    return p.toUri().toString();
+  }
+
+  private static void open(LspHarness h, String uri, String text) {
+    h.server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "yaml", 1, text)));
+  }
+
+  private static void change(LspHarness h, String uri, int version, Range range, String text) {
+    h.server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+        new VersionedTextDocumentIdentifier(uri, version), List.of(new TextDocumentContentChangeEvent(range, text))));
+  }
+
+  private static Range range(int l1, int c1, int l2, int c2) {
+    return new Range(new Position(l1, c1), new Position(l2, c2));
+  }
+
+  @Test
+  void diagnosticsCarryVersionCodeLinkCategoryAndTags() throws Exception {
+    try (LspHarness h = new LspHarness().initialize(null, null)) {
+      String uri = uri("provider_config/a.yaml");
+      open(h, uri, CONFIG + "# ptree: disable=PT401\n");
+      PublishDiagnosticsParams p = h.client.await(uri, x -> !x.getDiagnostics().isEmpty());
+      assertThat(p.getVersion()).isEqualTo(1);
+      assertThat(p.getDiagnostics()).extracting(d -> d.getCode().getLeft()).contains("PT204", "PT303", "PT190");
+      Diagnostic reserved = p.getDiagnostics().stream().filter(d -> d.getCode().getLeft().equals("PT303")).findFirst().get();
+      assertThat(reserved.getRange()).isEqualTo(range(9, 22, 9, 23));
+      assertThat(reserved.getSeverity()).isEqualTo(DiagnosticSeverity.Warning);
+      assertThat(reserved.getSource()).isEqualTo("ptree");
+      assertThat(reserved.getCodeDescription().getHref()).startsWith("file:").endsWith("PT303.md");
+      assertThat(Files.readString(Path.of(java.net.URI.create(reserved.getCodeDescription().getHref())))).contains("reserved-vs-total");
+      assertThat(((JsonObject) reserved.getData()).get("category").getAsString()).isEqualTo("comparison");
+      Diagnostic unused = p.getDiagnostics().stream().filter(d -> d.getCode().getLeft().equals("PT190")).findFirst().get();
+      assertThat(unused.getTags()).containsExactly(DiagnosticTag.Unnecessary);
+    }
+  }
+
+  @Test
+  void incrementalEditsKeepUtf16PositionsOnAstralCharactersAndCrlf() throws Exception {
+    try (LspHarness h = new LspHarness().initialize(null, null)) {
+      String uri = uri("provider_config/b.yaml");
+      String text = CONFIG.replace("\n", "\r\n").replace("meta:", "# 😀😀 rack\r\nmeta:");
+      open(h, uri, text);
+      h.client.await(uri, x -> x.getVersion() == 1);
+      // line 10 is "            reserved: 4": make it 3, then put an astral character before it on the line above
+      change(h, uri, 2, range(10, 22, 10, 23), "3");
+      PublishDiagnosticsParams p = h.client.await(uri, x -> x.getVersion() == 2);
+      assertThat(p.getDiagnostics()).extracting(d -> d.getCode().getLeft()).doesNotContain("PT303");
+      change(h, uri, 3, range(10, 22, 10, 23), "9");
+      p = h.client.await(uri, x -> x.getVersion() == 3);
+      Diagnostic d = p.getDiagnostics().stream().filter(x -> x.getCode().getLeft().equals("PT303")).findFirst().get();
+      assertThat(d.getRange()).isEqualTo(range(10, 22, 10, 23));
+      // an emoji (two UTF-16 units) in a comment at the start of the reserved line shifts the column by 2 + 2
+      change(h, uri, 4, range(10, 0, 10, 0), "#😀\r\n");
+      p = h.client.await(uri, x -> x.getVersion() == 4);
+      assertThat(p.getDiagnostics()).extracting(x -> x.getCode().getLeft()).contains("PT303");
+      Diagnostic moved = p.getDiagnostics().stream().filter(x -> x.getCode().getLeft().equals("PT303")).findFirst().get();
+      assertThat(moved.getRange()).isEqualTo(range(11, 22, 11, 23));
+    }
+  }
+
+  @Test
+  void quickFixesSuppressionsAndFixAll() throws Exception {
+    try (LspHarness h = new LspHarness().initialize(null, null)) {
+      String uri = uri("provider_config/c.yaml");
+      open(h, uri, CONFIG.replace("total: 4", "total: 010"));
+      PublishDiagnosticsParams p = h.client.await(uri, x -> !x.getDiagnostics().isEmpty());
+      Diagnostic octal = p.getDiagnostics().stream().filter(d -> d.getCode().getLeft().equals("PT301")).findFirst().get();
+      List<Either<org.eclipse.lsp4j.Command, CodeAction>> actions = h.server.getTextDocumentService()
+          .codeAction(new CodeActionParams(new TextDocumentIdentifier(uri), octal.getRange(), new CodeActionContext(List.of(octal))))
+          .get(20, TimeUnit.SECONDS);
+      List<String> titles = actions.stream().map(a -> a.getRight().getTitle()).toList();
+      assertThat(titles).contains("Write 8", "Disable PT301 for this line", "Disable PT301 for this file",
+          "Fix all safe problems in this file");
+      CodeAction write = actions.stream().map(Either::getRight).filter(a -> a.getTitle().equals("Write 8")).findFirst().get();
+      var edits = write.getEdit().getChanges().get(uri);
+      assertThat(edits).hasSize(1);
+      assertThat(edits.get(0).getNewText()).isEqualTo("8");
+      assertThat(edits.get(0).getRange()).isEqualTo(octal.getRange());
+      CodeAction line = actions.stream().map(Either::getRight).filter(a -> a.getTitle().equals("Disable PT301 for this line")).findFirst().get();
+      assertThat(line.getEdit().getChanges().get(uri).get(0).getNewText()).isEqualTo("  # ptree: disable=PT301");
+      Object result = h.server.getWorkspaceService().executeCommand(new ExecuteCommandParams(
+          PtreeLanguageServer.FIX_ALL_COMMAND, List.of(uri))).get(20, TimeUnit.SECONDS);
+      assertThat(result).isEqualTo(true);
+      assertThat(h.client.applied).hasSize(1);
+      assertThat(h.client.applied.get(0).getEdit().getChanges().get(uri)).extracting(e -> e.getNewText()).contains("8");
+      Object doc = h.server.getWorkspaceService().executeCommand(new ExecuteCommandParams(
+          PtreeLanguageServer.EXPLAIN_COMMAND, List.of("PT303"))).get(20, TimeUnit.SECONDS);
+      assertThat((String) doc).contains("reserved-vs-total");
+    }
+  }
+
+  @Test
+  void settingsOverrideSeveritiesAndDisableRulesLeniently() throws Exception {
+    JsonObject options = com.google.gson.JsonParser.parseString(
+        "{\"severityOverrides\": {\"PT303\": \"error\", \"PT999\": \"warning\"}, \"disabledRules\": [\"PT204\", 5], \"colour\": true}")
+        .getAsJsonObject();
+    try (LspHarness h = new LspHarness().initialize(options, null)) {
+      String uri = uri("provider_config/d.yaml");
+      open(h, uri, CONFIG);
+      PublishDiagnosticsParams p = h.client.await(uri, x -> !x.getDiagnostics().isEmpty());
+      assertThat(p.getDiagnostics()).extracting(d -> d.getCode().getLeft()).doesNotContain("PT204");
+      assertThat(p.getDiagnostics().stream().filter(d -> d.getCode().getLeft().equals("PT303")).findFirst().get().getSeverity())
+          .isEqualTo(DiagnosticSeverity.Error);
+      assertThat(h.client.logs).anyMatch(l -> l.contains("unknown rule \"PT999\"")).anyMatch(l -> l.contains("\"colour\""));
+      h.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
+          com.google.gson.JsonParser.parseString("{\"ptree\": {\"disabledRules\": [\"PT303\"]}}")));
+      p = h.client.await(uri, x -> x.getDiagnostics().stream().noneMatch(d -> d.getCode().getLeft().equals("PT303")));
+      assertThat(p.getDiagnostics()).extracting(d -> d.getCode().getLeft()).contains("PT204");
+    }
+  }
+
+  @Test
+  void aChangeInOneFileRepublishesTheOtherHalfOfADuplicate() throws Exception {
+    try (LspHarness h = new LspHarness().initialize(null, null)) {
+      String a = uri("provider_config/10-a.yaml");
+      String b = uri("provider_config/20-b.yaml");
+      String entry = "meta:\n  schema_version: '1.0'\nproviders:\n  - identification: {name: cn1}\n"
+          + "    traits:\n      additional: [CUSTOM_A]\n";
+      open(h, a, entry);
+      open(h, b, entry.replace("CUSTOM_A", "CUSTOM_B"));
+      h.client.await(b, x -> x.getDiagnostics().stream().anyMatch(d -> d.getCode().getLeft().equals("PT201")));
+      change(h, a, 2, range(3, 26, 3, 29), "cn2");
+      h.client.await(b, x -> x.getDiagnostics().stream().noneMatch(d -> d.getCode().getLeft().equals("PT201")));
+    }
+  }
+
+  @Test
+  void lifecycleErrorsAndOddInputKeepTheServerServing() throws Exception {
+    try (LspHarness h = new LspHarness()) {
+      HoverParams hover = new HoverParams(new TextDocumentIdentifier("file:///nowhere.yaml"), new Position(0, 0));
+      assertThatThrownBy(() -> h.server.getTextDocumentService().hover(hover).get(20, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ResponseErrorException.class);
+      h.initialize(null, null);
+      assertThat(h.server.getTextDocumentService().hover(hover).get(20, TimeUnit.SECONDS)).isNull();
+      String uri = uri("provider_config/e.yaml");
+      open(h, uri, CONFIG);
+      h.client.await(uri, x -> x.getVersion() == 1);
+      change(h, uri, 1, range(0, 0, 0, 0), "stale: edit\n");                  // stale version: ignored
+      change(h, uri, 2, range(900, 0, 901, 5), "# appended past the end\n");  // out of range: clamped
+      h.client.await(uri, x -> x.getVersion() == 2);
+      assertThat(h.client.logs).anyMatch(l -> l.contains("stale version"));
+      assertThat(h.server.getWorkspaceService().executeCommand(new ExecuteCommandParams("ptree.nope", List.of()))
+          .handle((r, e) -> e).get(20, TimeUnit.SECONDS)).isNotNull();
+      h.server.shutdown().get(20, TimeUnit.SECONDS);
+      assertThatThrownBy(() -> h.server.getTextDocumentService().hover(hover).get(20, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(ResponseErrorException.class);
+      h.server.exit();
+      Thread.sleep(200);
+      assertThat(h.exitCodes).containsExactly(0);
+    }
+  }
+
+  @Test
+  void theWorkspaceFolderIsScannedAtStart() throws Exception {
+    Path configs = Files.createDirectories(dir.resolve("etc/provider_config"));
+    Files.writeString(configs.resolve("x.yaml"), CONFIG);
+    Files.writeString(dir.resolve("docker-compose.yaml"), "services: {}\n");
+    try (LspHarness h = new LspHarness().initialize(null, dir.toUri().toString())) {
+      String uri = configs.resolve("x.yaml").toUri().toString();
+      PublishDiagnosticsParams p = h.client.await(uri, x -> !x.getDiagnostics().isEmpty());
+      assertThat(p.getVersion()).isNull();
+      assertThat(h.client.diagnostics.keySet()).noneMatch(u -> u.contains("docker-compose"));
+    }
+  }
+}
