@@ -33,7 +33,8 @@ final class CodeActions {
 
   private CodeActions() {}
 
-  static List<CodeAction> actions(String uri, SourceText text, List<Finding> findings, Span range,
+  /** {@code version}: the editor's version of the text, or null for a file not open. */
+  static List<CodeAction> actions(String uri, Integer version, SourceText text, List<Finding> findings, Span range,
       Function<Finding, Diagnostic> diagnostic) {
     List<CodeAction> out = new ArrayList<>();
     Set<String> suppressions = new LinkedHashSet<>();
@@ -47,20 +48,20 @@ final class CodeActions {
         a.setKind(CodeActionKind.QuickFix);
         a.setDiagnostics(List.of(d));
         a.setIsPreferred(fix.safety() == FixSafety.SAFE);
-        a.setEdit(fix.renameTo() != null ? rename(uri, fix.renameTo()) : edit(uri, text, fix.edits()));
+        a.setEdit(fix.renameTo() != null ? rename(uri, fix.renameTo()) : edit(uri, version, text, fix.edits()));
         out.add(a);
       }
       if (!f.code().equals("PT190") && suppressions.add(f.code() + "@" + text.lineOf(f.span().start()))) {
-        out.add(suppress(uri, text, f, d, false));
+        out.add(suppress(uri, version, text, f, d, false));
       }
     }
     findings.stream().filter(f -> overlaps(f.span(), range)).map(Finding::code).distinct()
         .filter(code -> !code.equals("PT190"))
         .forEach(code -> {
           Finding first = findings.stream().filter(f -> f.code().equals(code) && overlaps(f.span(), range)).findFirst().get();
-          out.add(suppress(uri, text, first, diagnostic.apply(first), true));
+          out.add(suppress(uri, version, text, first, diagnostic.apply(first), true));
         });
-    CodeAction all = fixAll(uri, text, findings);
+    CodeAction all = fixAll(uri, version, text, findings);
     if (all != null) {
       out.add(all);
     }
@@ -68,23 +69,30 @@ final class CodeActions {
   }
 
   /** Every safe fix of the file at once; null when there is none. */
-  static CodeAction fixAll(String uri, SourceText text, List<Finding> findings) {
+  static CodeAction fixAll(String uri, Integer version, SourceText text, List<Finding> findings) {
     List<TextEdit> edits = FixApplier.safeEdits(text.content(), findings);
     if (edits.isEmpty()) {
       return null;
     }
     CodeAction a = new CodeAction("Fix all safe problems in this file");
     a.setKind(FIX_ALL_KIND);
-    a.setEdit(edit(uri, text, edits));
+    a.setEdit(edit(uri, version, text, edits));
     return a;
   }
 
-  static WorkspaceEdit edit(String uri, SourceText text, List<TextEdit> edits) {
+  /**
+   * An edit of one document. For an open document it names the version it was computed on, so
+   * a client never applies it to text that has changed since.
+   */
+  static WorkspaceEdit edit(String uri, Integer version, SourceText text, List<TextEdit> edits) {
     List<org.eclipse.lsp4j.TextEdit> lsp = new ArrayList<>();
     for (TextEdit e : edits) {
       lsp.add(new org.eclipse.lsp4j.TextEdit(Positions.range(text, e.span()), e.replacement()));
     }
-    return new WorkspaceEdit(Map.of(uri, lsp));
+    if (version == null) {
+      return new WorkspaceEdit(Map.of(uri, lsp));
+    }
+    return new WorkspaceEdit(List.of(Either.forLeft(new TextDocumentEdit(versioned(uri, version), lsp))));
   }
 
   private static WorkspaceEdit rename(String uri, String newName) {
@@ -99,7 +107,7 @@ final class CodeActions {
    * "Disable PTxxx for this line" appends the comment to the line (or to its existing comment);
    * "for this file" adds a comment line at the top, after a BOM.
    */
-  private static CodeAction suppress(String uri, SourceText text, Finding f, Diagnostic d, boolean file) {
+  private static CodeAction suppress(String uri, Integer version, SourceText text, Finding f, Diagnostic d, boolean file) {
     CodeAction a = new CodeAction("Disable " + f.code() + " for this " + (file ? "file" : "line"));
     a.setKind(CodeActionKind.QuickFix);
     a.setDiagnostics(List.of(d));
@@ -118,7 +126,7 @@ final class CodeActions {
         edit = new TextEdit(Span.at(end), "," + f.code());
       }
     }
-    a.setEdit(edit(uri, text, List.of(edit)));
+    a.setEdit(edit(uri, version, text, List.of(edit)));
     return a;
   }
 

@@ -96,6 +96,9 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
     return guarded("initialize", false, () -> {
       settings = ServerSettings.parse(params.getInitializationOptions(), this::log);
+      var ws = params.getCapabilities() == null ? null : params.getCapabilities().getWorkspace();
+      watchRegistration = ws != null && ws.getDidChangeWatchedFiles() != null
+          && Boolean.TRUE.equals(ws.getDidChangeWatchedFiles().getDynamicRegistration());
       analyzer.transform(w -> w.withSettings(settings.engine()));
       if (params.getWorkspaceFolders() != null) {
         params.getWorkspaceFolders().forEach(f -> folder(f.getUri()).ifPresent(folders::add));
@@ -126,9 +129,11 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
     });
   }
 
+  private volatile boolean watchRegistration;
+
   @Override
   public void initialized(InitializedParams params) {
-    if (client != null) {
+    if (client != null && watchRegistration) {
       List<FileSystemWatcher> watchers = List.of(new FileSystemWatcher(Either.forLeft("**/*.{yaml,yml,json}")));
       Registration watch = new Registration("ptree-watch", "workspace/didChangeWatchedFiles",
           new DidChangeWatchedFilesRegistrationOptions(watchers));
@@ -256,8 +261,8 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
         }
         SourceText t = d.source().text();
         List<Finding> findings = ws.findings(path);
-        List<CodeAction> actions = CodeActions.actions(uri, t, findings, Positions.span(t, params.getRange()),
-            f -> PtreeLanguageServer.this.toDiagnostic(ws, f, t));
+        List<CodeAction> actions = CodeActions.actions(uri, versionOf(d.source()), t, findings,
+            Positions.span(t, params.getRange()), f -> PtreeLanguageServer.this.toDiagnostic(ws, f, t));
         List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
         List<Either<Command, CodeAction>> out = new ArrayList<>();
         for (CodeAction a : actions) {
@@ -308,7 +313,11 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
     @Override
     public void didChangeConfiguration(DidChangeConfigurationParams params) {
       notification("didChangeConfiguration", () -> {
-        settings = ServerSettings.parse(params.getSettings(), PtreeLanguageServer.this::log);
+        ServerSettings parsed = ServerSettings.parseChange(params.getSettings(), PtreeLanguageServer.this::log);
+        if (parsed == null) {
+          return; // nothing of ptree's in it: the settings stay as they are
+        }
+        settings = parsed;
         ServerSettings now = settings;
         analyzer.transform(w -> w.withSettings(now.engine()));
         // extra globs may change how open documents are read
@@ -386,15 +395,16 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
           String path = path(first);
           Workspace.Document d = ws.document(path);
           if (d == null || client == null) {
-            return Boolean.FALSE;
+            return CompletableFuture.<Object>completedFuture(Boolean.FALSE);
           }
-          CodeAction all = CodeActions.fixAll(first, d.source().text(), ws.findings(path));
+          CodeAction all = CodeActions.fixAll(first, versionOf(d.source()), d.source().text(), ws.findings(path));
           if (all == null) {
-            return Boolean.FALSE;
+            return CompletableFuture.<Object>completedFuture(Boolean.FALSE);
           }
-          client.applyEdit(new ApplyWorkspaceEditParams(all.getEdit(), "Fix all safe problems"));
-          return Boolean.TRUE;
-        });
+          // answered once the client has applied (or refused) the edit
+          return client.applyEdit(new ApplyWorkspaceEditParams(all.getEdit(), "Fix all safe problems"))
+              .<Object>thenApply(r -> r != null && r.isApplied());
+        }).thenCompose(f -> f);
       }
       return failed(ResponseErrorCode.InvalidParams, "unknown command " + Escaper.quote(String.valueOf(params.getCommand())));
     }
@@ -406,7 +416,7 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
     SourceDocument source = SourceDocument.of(path, content);
     versions.computeIfAbsent(path, k -> new java.util.concurrent.ConcurrentLinkedDeque<>())
         .addLast(Map.entry(source, version));
-    Workspace.Kind kind = settings.matchesGlob(path) ? Workspace.Kind.CONFIG : Workspace.Kind.AUTO;
+    Workspace.Kind kind = kindOf(path);
     status("analysing");
     analyzer.update(new Workspace.Input(source, kind));
   }
@@ -414,8 +424,14 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
   private void readFromDisk(Path file) {
     String path = file.toString();
     uris.putIfAbsent(path, file.toUri().toString());
-    Workspace.Kind kind = settings.matchesGlob(path) ? Workspace.Kind.CONFIG : Workspace.Kind.AUTO;
-    analyzer.update(new Workspace.Input(SourceReader.read(file, path), kind));
+    analyzer.update(new Workspace.Input(SourceReader.read(file, path), kindOf(path)));
+  }
+
+  /** Extra globs name provider configs; a tree file stays a tree whatever the globs say. */
+  private Workspace.Kind kindOf(String path) {
+    boolean tree = dev.ptree.model.TreeReader.isTreeFileName(Path.of(path).getFileName() == null ? path
+        : Path.of(path).getFileName().toString());
+    return !tree && settings.matchesGlob(path) ? Workspace.Kind.CONFIG : Workspace.Kind.AUTO;
   }
 
   /** Reads a workspace folder as `ptree check` would, plus the config directories its trees bind. */
@@ -513,17 +529,29 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
     }, this::uri, this::ruleDocLink);
   }
 
-  /** A file URI to the rule's page, written once per server into a temporary folder. */
+  /**
+   * A file URI to the rule's page. The pages are written once into one folder per version and
+   * user under the temporary directory, and reused by later servers.
+   */
   private String ruleDocLink(String code) {
     try {
       if (ruleDocs == null) {
         synchronized (this) {
           if (ruleDocs == null) {
-            Path dir = Files.createTempDirectory("ptree-rules");
+            Path dir = Path.of(System.getProperty("java.io.tmpdir"),
+                "ptree-rules-" + version.replaceAll("[^A-Za-z0-9.]", "_") + "-" + System.getProperty("user.name", "user")
+                    .replaceAll("[^A-Za-z0-9]", "_"));
+            Files.createDirectories(dir);
             for (var rule : Rules.all()) {
-              Files.writeString(dir.resolve(rule.code() + ".md"), RuleDocs.markdown(rule.info()));
+              Path page = dir.resolve(rule.code() + ".md");
+              String text = RuleDocs.markdown(rule.info());
+              if (!Files.isRegularFile(page) || !Files.readString(page).equals(text)) {
+                Path tmp = Files.createTempFile(dir, rule.code(), ".tmp");
+                Files.writeString(tmp, text);
+                Files.move(tmp, page, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+              }
             }
-            dir.toFile().deleteOnExit();
             ruleDocs = dir;
           }
         }
@@ -617,6 +645,9 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
   }
 
   private void log(String message) {
+    if (message.startsWith("timing:") && !"verbose".equals(settings.trace())) {
+      return; // phase timings are for `trace: verbose`, not for every keystroke
+    }
     String line = Escaper.escape(message);
     stderr.println("ptree: " + line);
     PtreeClient c = client;

@@ -26,6 +26,25 @@ import java.util.function.Consumer;
 record ServerSettings(Settings engine, List<String> fileGlobs, String trace) {
   static final ServerSettings DEFAULT = new ServerSettings(Settings.DEFAULT, List.of(), "off");
 
+  private static final java.util.Set<String> KEYS = java.util.Set.of("disabledRules", "severityOverrides",
+      "fileGlobs", "trace");
+
+  /**
+   * Settings from didChangeConfiguration; null when the change holds nothing of ptree's (clients
+   * send their whole configuration, or an empty one), so the current settings stay.
+   */
+  static ServerSettings parseChange(Object options, Consumer<String> log) {
+    if (!(options instanceof JsonElement element) || !element.isJsonObject()) {
+      return null;
+    }
+    JsonObject o = element.getAsJsonObject();
+    if (o.has("settings") && o.get("settings").isJsonObject()) {
+      o = o.getAsJsonObject("settings");
+    }
+    boolean ours = o.has("ptree") || o.keySet().stream().anyMatch(KEYS::contains);
+    return ours ? parse(element, log) : null;
+  }
+
   /** Accepts {ptree: {...}}, {settings: {ptree: {...}}} or the keys themselves. */
   static ServerSettings parse(Object options, Consumer<String> log) {
     if (!(options instanceof JsonElement element) || !element.isJsonObject()) {

@@ -118,21 +118,30 @@ class ServerRoundTripTest {
       assertThat(titles).contains("Write 8", "Disable PT301 for this line", "Disable PT301 for this file",
           "Fix all safe problems in this file");
       CodeAction write = actions.stream().map(Either::getRight).filter(a -> a.getTitle().equals("Write 8")).findFirst().get();
-      var edits = write.getEdit().getChanges().get(uri);
+      var edits = editsOf(write.getEdit(), uri, 1);
       assertThat(edits).hasSize(1);
       assertThat(edits.get(0).getNewText()).isEqualTo("8");
       assertThat(edits.get(0).getRange()).isEqualTo(octal.getRange());
       CodeAction line = actions.stream().map(Either::getRight).filter(a -> a.getTitle().equals("Disable PT301 for this line")).findFirst().get();
-      assertThat(line.getEdit().getChanges().get(uri).get(0).getNewText()).isEqualTo("  # ptree: disable=PT301");
+      assertThat(editsOf(line.getEdit(), uri, 1).get(0).getNewText()).isEqualTo("  # ptree: disable=PT301");
       Object result = h.server.getWorkspaceService().executeCommand(new ExecuteCommandParams(
           PtreeLanguageServer.FIX_ALL_COMMAND, List.of(uri))).get(20, TimeUnit.SECONDS);
       assertThat(result).isEqualTo(true);
       assertThat(h.client.applied).hasSize(1);
-      assertThat(h.client.applied.get(0).getEdit().getChanges().get(uri)).extracting(e -> e.getNewText()).contains("8");
+      assertThat(editsOf(h.client.applied.get(0).getEdit(), uri, 1)).extracting(e -> e.getNewText()).contains("8");
       Object doc = h.server.getWorkspaceService().executeCommand(new ExecuteCommandParams(
           PtreeLanguageServer.EXPLAIN_COMMAND, List.of("PT303"))).get(20, TimeUnit.SECONDS);
       assertThat((String) doc).contains("reserved-vs-total");
     }
+  }
+
+  /** The edits for one open document: versioned, so they never land on changed text. */
+  private static List<org.eclipse.lsp4j.TextEdit> editsOf(org.eclipse.lsp4j.WorkspaceEdit edit, String uri, int version) {
+    assertThat(edit.getDocumentChanges()).hasSize(1);
+    var change = edit.getDocumentChanges().get(0).getLeft();
+    assertThat(change.getTextDocument().getUri()).isEqualTo(uri);
+    assertThat(change.getTextDocument().getVersion()).isEqualTo(version);
+    return change.getEdits();
   }
 
   @Test
@@ -152,6 +161,12 @@ class ServerRoundTripTest {
           com.google.gson.JsonParser.parseString("{\"ptree\": {\"disabledRules\": [\"PT303\"]}}")));
       p = h.client.await(uri, x -> x.getDiagnostics().stream().noneMatch(d -> d.getCode().getLeft().equals("PT303")));
       assertThat(p.getDiagnostics()).extracting(d -> d.getCode().getLeft()).contains("PT204");
+      // a client's whole configuration without ptree's keys leaves the settings as they are
+      h.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
+          com.google.gson.JsonParser.parseString("{\"editor\": {\"tabSize\": 2}}")));
+      change(h, uri, 2, range(0, 0, 0, 0), "# still no PT303\n");
+      p = h.client.await(uri, x -> x.getVersion() == 2);
+      assertThat(p.getDiagnostics()).extracting(d -> d.getCode().getLeft()).doesNotContain("PT303");
     }
   }
 
