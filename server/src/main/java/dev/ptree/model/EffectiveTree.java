@@ -165,7 +165,7 @@ public final class EffectiveTree {
         List.copyOf(aggregates), List.copyOf(notes), matchedBy);
   }
 
-  static Inventory inventory(InventoryRecord r, String path) {
+  public static Inventory inventory(InventoryRecord r, String path) {
     Double ratio = r.allocationRatio();
     return new Inventory(r.resourceClass(), r.integerField("total"), r.integerOrDefault("reserved"),
         r.integerOrDefault("min_unit"), r.integerOrDefault("max_unit"), r.integerOrDefault("step_size"),
