@@ -160,8 +160,11 @@ public final class Hovers {
     }
     for (Matches.Result m : results) {
       List<String> targets = new ArrayList<>();
-      for (TreeProvider t : m.applied()) {
+      for (TreeProvider t : first(m.applied())) {
         targets.add(Md.code(t.label()));
+      }
+      if (m.applied().size() > targets.size()) {
+        targets.add("and " + (m.applied().size() - targets.size()) + " more");
       }
       sb.append("\n\nIn ").append(Md.file(m.tree().path())).append(": ");
       sb.append(targets.isEmpty() ? "added to no provider." : "nova adds it to " + String.join(", ", targets) + ".");
@@ -176,8 +179,7 @@ public final class Hovers {
   }
 
   private static String treeRecord(Workspace ws, Workspace.Document d, TreeProvider p, InventoryRecord r) {
-    EffectiveTree tree = ws.effectiveTree(d.path());
-    EffectiveTree.Provider e = tree == null || p == null ? null : tree.find(p);
+    EffectiveTree.Provider e = p == null ? null : effective(ws, d, p);
     EffectiveTree.Inventory inv = null;
     if (e != null) {
       for (EffectiveTree.Inventory i : e.inventory()) {
@@ -348,17 +350,19 @@ public final class Hovers {
         sb.append("\n- an earlier entry has the same identification: nova refuses the directory (PT201)");
         continue;
       }
-      for (TreeProvider t : m.applied()) {
+      for (TreeProvider t : first(m.applied())) {
         sb.append("\n- ").append(id.isComputeNodeUuid() ? "applies to root " : "matches ")
             .append(Md.code(t.label()));
       }
-      for (TreeProvider t : m.skipped()) {
+      more(sb, m.applied(), id.isComputeNodeUuid() ? "roots it applies to" : "providers");
+      for (TreeProvider t : first(m.skipped())) {
         sb.append("\n- skips root ").append(Md.code(t.label())).append(": another entry names it");
         NovaMerge.Entry by = m.bound().merge().matchedBy(t);
         if (by != null) {
           sb.append(" (").append(Md.code(by.key())).append(" in ").append(Md.file(by.file().path())).append(')');
         }
       }
+      more(sb, m.skipped(), "roots it skips");
       for (TreeProvider t : m.conflicts()) {
         sb.append("\n- reaches ").append(Md.code(t.label()))
             .append(", which another entry already matched: nova raises ValueError (PT504)");
@@ -370,6 +374,20 @@ public final class Hovers {
       }
     }
     return sb.toString();
+  }
+
+  /** At most this many providers are listed by name in one hover. */
+  static final int MAX_LISTED = 20;
+
+  private static <T> List<T> first(List<T> all) {
+    return all.size() <= MAX_LISTED ? all : all.subList(0, MAX_LISTED);
+  }
+
+  private static void more(StringBuilder sb, List<?> all, String what) {
+    if (all.size() > MAX_LISTED) {
+      sb.append("\n- … and ").append(all.size() - MAX_LISTED).append(" more ").append(what)
+          .append(" (").append(all.size()).append(" in all)");
+    }
   }
 
   // ---------------------------------------------------------------- tree providers
@@ -391,8 +409,7 @@ public final class Hovers {
         sb.append(", root ").append(Md.code(root.provider().label()));
       }
     }
-    EffectiveTree tree = ws.effectiveTree(d.path());
-    EffectiveTree.Provider e = tree == null ? null : tree.find(p);
+    EffectiveTree.Provider e = effective(ws, d, p);
     if (e == null) {
       return sb.toString();
     }
@@ -424,6 +441,20 @@ public final class Hovers {
       sb.append("\n\n⚠ ").append(Md.text(note));
     }
     return sb.toString();
+  }
+
+  /** What nova would report for one tree provider, with the merges of the trees' bindings. */
+  private static EffectiveTree.Provider effective(Workspace ws, Workspace.Document d, TreeProvider p) {
+    if (d.tree() == null) {
+      return null;
+    }
+    List<NovaMerge> merges = new ArrayList<>();
+    for (WorkspaceContext.Bound b : ws.context().bindings()) {
+      if (b.tree() == d.tree() && b.merge() != null) {
+        merges.add(b.merge());
+      }
+    }
+    return EffectiveTree.of(d.tree(), ws.index(), merges, p);
   }
 
   private static String orUnknown(Long v) {
