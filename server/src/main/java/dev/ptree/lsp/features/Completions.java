@@ -8,15 +8,14 @@ import dev.ptree.model.Catalogue;
 import dev.ptree.model.NameUse;
 import dev.ptree.model.NovaSchema;
 import dev.ptree.model.Paths;
-import dev.ptree.model.ProviderIndex;
 import dev.ptree.model.TreeFile;
 import dev.ptree.model.TreeProvider;
 import dev.ptree.model.TreeReader;
 import dev.ptree.rules.WorkspaceContext;
+import dev.ptree.text.Escaper;
 import dev.ptree.text.SourceText;
 import dev.ptree.text.Span;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -233,46 +232,90 @@ public final class Completions {
       CompletionItem cn = out.add(NovaSchema.COMPUTE_NODE, CompletionItemKind.Constant, "0",
           "every compute-node root no other entry names", data("value", NovaSchema.COMPUTE_NODE, "config"));
       cn.setFilterText(NovaSchema.COMPUTE_NODE);
-      providers(ws, out, d, true, false);
+      providers(ws, out, c, d, true, false);
     } else if (where == Where.IDENTIFICATION && "name".equals(key)) {
-      providers(ws, out, d, false, true);
+      providers(ws, out, c, d, false, true);
     } else if (where == Where.TREE_PROVIDER && "parent".equals(key)) {
-      providers(ws, out, d, true, true);
+      providers(ws, out, c, d, true, true);
     } else if (where == Where.TREE_PROVIDER && ("parent_provider_uuid".equals(key) || "root_provider_uuid".equals(key))) {
-      providers(ws, out, d, true, false);
+      providers(ws, out, c, d, true, false);
     }
   }
 
   /**
    * Tree providers to refer to, by name and/or uuid. For a provider config, the providers of the
-   * trees that bind its directory come first.
+   * trees that bind its directory come first. Only those the typed text matches (its characters in
+   * order, ignoring case) are offered, at most {@link #MAX_PROVIDER_ITEMS}: a workspace of 50,000
+   * providers would otherwise answer every keystroke with all of them.
    */
-  private static void providers(Workspace ws, Out out, Workspace.Document d, boolean uuids, boolean names) {
+  private static void providers(Workspace ws, Out out, YamlContext.Context c, Workspace.Document d, boolean uuids,
+      boolean names) {
     Set<TreeFile> bound = new java.util.HashSet<>();
     if (d != null && d.kind() == Workspace.Kind.CONFIG) {
       for (WorkspaceContext.Bound b : Matches.bindings(ws, d)) {
         bound.add(b.tree());
       }
     }
-    Map<String, ProviderIndex.Located> seen = new LinkedHashMap<>();
+    String typed = c.prefix().toLowerCase(java.util.Locale.ROOT);
+    Set<String> seen = new java.util.HashSet<>();
+    int count = 0;
     for (TreeFile f : ws.index().files()) {
       for (TreeProvider p : f.providers()) {
+        if (count >= MAX_PROVIDER_ITEMS) {
+          return;
+        }
         String rank = bound.isEmpty() || bound.contains(f) ? "1" : "2";
-        if (names && p.name() != null && seen.putIfAbsent("n" + p.name(), new ProviderIndex.Located(f, p)) == null) {
+        if (names && p.name() != null && fuzzy(typed, p.name()) && seen.add("n" + p.name())) {
           JsonObject data = data("provider", p.name(), "tree");
           data.addProperty("uuid", p.uuid());
           data.addProperty("path", f.path());
-          out.add(p.name(), CompletionItemKind.Reference, rank, "provider in " + f.path(), data);
+          reference(out, c, p.name(), p.name(), rank, "provider in " + f.path(), data);
+          count++;
         }
-        if (uuids && p.uuid() != null && seen.putIfAbsent("u" + p.uuid(), new ProviderIndex.Located(f, p)) == null) {
+        if (uuids && p.uuid() != null && (fuzzy(typed, p.uuid()) || p.name() != null && fuzzy(typed, p.name()))
+            && seen.add("u" + p.uuid())) {
           JsonObject data = data("provider", p.label(), "tree");
           data.addProperty("uuid", p.uuid());
           data.addProperty("path", f.path());
-          CompletionItem item = out.add(p.uuid(), CompletionItemKind.Reference, rank, p.label() + " in " + f.path(), data);
+          CompletionItem item = reference(out, c, p.uuid(), p.uuid() + " " + p.label(), rank,
+              p.label() + " in " + f.path(), data);
           item.setFilterText(p.uuid() + " " + p.label());
+          count++;
         }
       }
     }
+  }
+
+  /** At most this many provider references per completion. */
+  static final int MAX_PROVIDER_ITEMS = 500;
+
+  /** Whether the typed characters (already lower case) occur in the value in order, ignoring case. */
+  private static boolean fuzzy(String typed, String value) {
+    int at = 0;
+    for (int i = 0; i < typed.length(); i++) {
+      char c = typed.charAt(i);
+      while (at < value.length() && Character.toLowerCase(value.charAt(at)) != c) {
+        at++;
+      }
+      if (at == value.length()) {
+        return false;
+      }
+      at++;
+    }
+    return true;
+  }
+
+  /**
+   * A provider name or uuid as a value: the label shows it escaped, the edit writes it as a YAML
+   * scalar that reads back as the same string (quoted where a plain scalar would not, or inside the
+   * quotes the user opened).
+   */
+  private static CompletionItem reference(Out out, YamlContext.Context c, String value, String filter, String rank,
+      String detail, JsonObject data) {
+    CompletionItem item = out.add(Escaper.escape(value), CompletionItemKind.Reference, rank, detail, data);
+    item.getTextEdit().getLeft().setNewText(Scalars.yaml(value, c.quote()));
+    item.setFilterText(filter);
+    return item;
   }
 
   // ---------------------------------------------------------------- names
@@ -340,7 +383,7 @@ public final class Completions {
     CompletionItem add(String label, CompletionItemKind kind, String rank, String detail, JsonObject data) {
       CompletionItem item = new CompletionItem(label);
       item.setKind(kind);
-      item.setDetail(detail == null ? null : dev.ptree.text.Escaper.escape(detail));
+      item.setDetail(detail == null ? null : Escaper.escape(detail));
       item.setSortText(rank + "_" + label);
       item.setTextEdit(Either.forLeft(new TextEdit(Positions.range(text, replace), label)));
       item.setData(data);

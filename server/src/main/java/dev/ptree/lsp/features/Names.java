@@ -1,13 +1,13 @@
 package dev.ptree.lsp.features;
 
 import dev.ptree.engine.Workspace;
+import dev.ptree.model.InventoryRecord;
 import dev.ptree.model.NameUse;
 import dev.ptree.model.ProviderEntry;
+import dev.ptree.model.TraitItem;
 import dev.ptree.model.TreeProvider;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /** Trait and resource class names as the workspace writes them, across provider configs and trees. */
 final class Names {
@@ -30,8 +30,8 @@ final class Names {
     Map<String, Integer> trees = new TreeMap<>();
     for (Workspace.Document d : ws.documents()) {
       Map<String, Integer> into = d.tree() != null ? trees : configs;
-      forEach(d, u -> {
-        if (u.kind() == kind && u.name().equals(name)) {
+      forEach(d, (k, n) -> {
+        if (k == kind && n.equals(name)) {
           into.merge(d.path(), 1, Integer::sum);
         }
       });
@@ -43,25 +43,42 @@ final class Names {
   static Map<String, Integer> all(Workspace ws, NameUse.Kind kind) {
     Map<String, Integer> out = new TreeMap<>();
     for (Workspace.Document d : ws.documents()) {
-      forEach(d, u -> {
-        if (u.kind() == kind) {
-          out.merge(u.name(), 1, Integer::sum);
+      forEach(d, (k, n) -> {
+        if (k == kind) {
+          out.merge(n, 1, Integer::sum);
         }
       });
     }
     return out;
   }
 
-  private static void forEach(Workspace.Document d, Consumer<NameUse> action) {
+  /** Every resource class key and trait name the document writes, without building lists. */
+  private static void forEach(Workspace.Document d, NameAction action) {
     if (d.tree() != null) {
       for (TreeProvider p : d.tree().providers()) {
-        p.entry().names().forEach(action);
+        each(p.entry(), action);
       }
     } else if (d.config() != null && d.kind() == Workspace.Kind.CONFIG) {
-      List<ProviderEntry> providers = d.config().providers();
-      for (ProviderEntry p : providers) {
-        p.names().forEach(action);
+      for (ProviderEntry p : d.config().providers()) {
+        each(p, action);
       }
     }
+  }
+
+  private static void each(ProviderEntry p, NameAction action) {
+    for (InventoryRecord r : p.records()) {
+      if (r.resourceClass() != null) {
+        action.accept(NameUse.Kind.RESOURCE_CLASS, r.resourceClass());
+      }
+    }
+    for (TraitItem t : p.traits()) {
+      if (t.name() != null) {
+        action.accept(NameUse.Kind.TRAIT, t.name());
+      }
+    }
+  }
+
+  private interface NameAction {
+    void accept(NameUse.Kind kind, String name);
   }
 }

@@ -29,11 +29,12 @@ final class YamlContext {
    * {@code path}: keys and {@link #ITEM}s from the top to the collection the cursor is in (for a
    * VALUE, down to the mapping that holds {@code key}). {@code prefix} is what is typed so far and
    * {@code [replaceStart, replaceEnd)} the text a completion replaces; {@code colonFollows} when
-   * a key already has its colon. {@code siblings}: the keys of the mapping already written,
+   * a key already has its colon; {@code quote} is the quote the token opened with, or 0.
+   * {@code siblings}: the keys of the mapping already written,
    * {@code items}: the scalar items of the sequence already written (the cursor's own excluded).
    */
   record Context(List<String> path, Slot slot, String key, String prefix, int replaceStart, int replaceEnd,
-      boolean colonFollows, Set<String> siblings, Set<String> items, boolean flow) {}
+      boolean colonFollows, Set<String> siblings, Set<String> items, boolean flow, char quote) {}
 
   private YamlContext() {}
 
@@ -91,7 +92,7 @@ final class YamlContext {
     }
     String prefix = text.substring(replaceStart, off);
     return new Context(List.copyOf(path), frames.slot, frames.key, prefix, replaceStart, wordEnd, colon,
-        Collections.unmodifiableSet(siblings), Collections.unmodifiableSet(items), frames.flow);
+        Collections.unmodifiableSet(siblings), Collections.unmodifiableSet(items), frames.flow, frames.quote);
   }
 
   private static boolean isWordChar(char c, Slot slot) {
@@ -110,6 +111,13 @@ final class YamlContext {
     int limit = col;
     boolean isDash = dash;
     for (int i = lineNo - 1; i >= 0 && (limit > 0 || isDash); i--) {
+      int indent = indent(source, i);
+      if (indent > limit) {
+        continue; // deeper than any parent can be (and not blank: blank lines are skipped anyway)
+      }
+      if (indent == limit && isDash && source.content().charAt(source.lineStart(i) + indent) == '-') {
+        continue; // another item of the same sequence
+      }
       Line l = Line.parse(source.lineText(i));
       if (l == null || l.blank) {
         continue;
@@ -142,9 +150,24 @@ final class YamlContext {
     return new ArrayList<>(out);
   }
 
+  /** The spaces a line starts with, without building the line's text. */
+  private static int indent(SourceText source, int line) {
+    String text = source.content();
+    int start = source.lineStart(line);
+    int end = source.lineEnd(line);
+    int i = start;
+    while (i < end && text.charAt(i) == ' ') {
+      i++;
+    }
+    return i == end ? Integer.MAX_VALUE : i - start; // a blank line: never a parent or a sibling
+  }
+
   /** Keys at {@code col} in the lines above, up to the start of the mapping. */
   private static void collectAbove(SourceText source, int lineNo, int col, Set<String> into) {
     for (int i = lineNo - 1; i >= 0; i--) {
+      if (indent(source, i) > col) {
+        continue;
+      }
       Line l = Line.parse(source.lineText(i));
       if (l == null || l.blank) {
         continue;
@@ -164,6 +187,9 @@ final class YamlContext {
   /** Keys at {@code col} in the lines below, up to the end of the mapping. */
   private static void collectBelow(SourceText source, int lineNo, int col, Set<String> into) {
     for (int i = lineNo + 1; i < source.lineCount(); i++) {
+      if (indent(source, i) > col) {
+        continue;
+      }
       Line l = Line.parse(source.lineText(i));
       if (l == null || l.blank) {
         continue;
@@ -324,6 +350,7 @@ final class YamlContext {
     String key;
     int tokenStart;
     boolean flow;
+    char quote;
 
     private static final class Frame {
       final char type; // 'B' block, '{' or '['
@@ -419,6 +446,7 @@ final class YamlContext {
         start++;
       }
       if (start < s.length() && (s.charAt(start) == '\'' || s.charAt(start) == '"')) {
+        f.quote = s.charAt(start);
         start++;
       }
       f.tokenStart = col + start;

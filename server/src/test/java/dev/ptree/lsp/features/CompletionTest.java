@@ -181,12 +181,12 @@ class CompletionTest {
     config("""
         providers:
           - identification:
-              name: c|
+              name: |
         """).completions()
         .contains("cn1", "cn2", "cn1_numa0", "shared-disk", "rack-nic")
         .doesNotContain("$COMPUTE_NODE", Sample.CN1_UUID)
         .ranksBefore("cn1", "rack-nic") // the bound tree's providers first
-        .edits("cn1", "c", "cn1");
+        .edits("cn1", "", "cn1");
     config("""
         providers:
           - identification: {uuid: |}
@@ -225,6 +225,48 @@ class CompletionTest {
         """).completions();
     assertThat(items.item("cn1").getDetail()).isEqualTo("provider in host.ptree.yaml");
     assertThat(items.resolved("cn1")).contains("Provider `cn1`", Sample.CN1_UUID, "in `host.ptree.yaml`");
+  }
+
+  @Test
+  void referencesAreWrittenAsScalarsThatReadBackAsTheName() {
+    FeatureDsl.Files ws = files("t.ptree.yaml", """
+        provider_tree: '1.0'
+        providers:
+          - name: "cn\\u202Eevil"
+          - name: "yes"
+          - name: "12"
+          - name: "a: b"
+          - name: host-1.example.org:ens2f0
+          - name: x
+            parent: |
+        """);
+    var items = ws.cursor().completions();
+    items.contains("cn\\u202Eevil", "yes", "12", "a: b", "host-1.example.org:ens2f0")
+        .doesNotContain("cn\u202Eevil")
+        .edits("cn\\u202Eevil", "", "\"cn\\u202Eevil\"")
+        .edits("yes", "", "\"yes\"")
+        .edits("12", "", "\"12\"")
+        .edits("a: b", "", "\"a: b\"")
+        .edits("host-1.example.org:ens2f0", "", "host-1.example.org:ens2f0");
+    files("t.ptree.yaml", "provider_tree: '1.0'\nproviders:\n  - name: it's\n")
+        .editing("t.ptree.yaml", "provider_tree: '1.0'\nproviders:\n  - name: it's\n  - name: x\n    parent: 'it|\n")
+        .completions().edits("it's", "it", "it''s");
+  }
+
+  @Test
+  void referencesAreFilteredByWhatIsTyped() {
+    tree("""
+        provider_tree: '1.0'
+        providers:
+          - name: x
+            parent: numa|
+        """).completions().contains("cn1_numa0").doesNotContain("cn1", "cn2", "rack-nic");
+    tree("""
+        provider_tree: '1.0'
+        providers:
+          - name: x
+            parent: rnc|
+        """).completions().contains("rack-nic").doesNotContain("cn1");
   }
 
   // ------------------------------------------------------------ tree keys and names

@@ -314,6 +314,40 @@ final class FeatureDsl {
       return this;
     }
 
+    /**
+     * Some location covers exactly the part of a snippet between « and »; the snippet (without
+     * the marks) occurs once in the file.
+     */
+    LocationAssert pointsAt(String path, String marked) {
+      assertThat(spans()).contains(path + "@" + marked(path, marked));
+      return this;
+    }
+
+    LocationAssert doesNotPointAt(String path, String marked) {
+      assertThat(spans()).doesNotContain(path + "@" + marked(path, marked));
+      return this;
+    }
+
+    private List<String> spans() {
+      return locations.stream().map(l -> {
+        String path = l.getUri().substring(URI_PREFIX.length());
+        var span = Positions.span(new SourceText(files.texts.get(path)), l.getRange());
+        return path + "@" + span.start() + "-" + span.end();
+      }).toList();
+    }
+
+    private String marked(String path, String marked) {
+      int open = marked.indexOf('\u00AB');
+      int close = marked.indexOf('\u00BB');
+      assertThat(open).as("« and » mark the range").isGreaterThanOrEqualTo(0).isLessThan(close);
+      String plain = marked.substring(0, open) + marked.substring(open + 1, close) + marked.substring(close + 1);
+      String text = files.texts.get(path);
+      int at = text.indexOf(plain);
+      assertThat(at).as("snippet %s in %s", plain, path).isGreaterThanOrEqualTo(0);
+      assertThat(text.indexOf(plain, at + 1)).as("snippet %s found once", plain).isLessThan(0);
+      return (at + open) + "-" + (at + close - 1);
+    }
+
     LocationAssert doesNotPointTo(String path, String text) {
       assertThat(described()).doesNotContain(path + ":" + text);
       return this;

@@ -162,6 +162,19 @@ class HoverTest {
   }
 
   @Test
+  void longListsOfRootsAreCut() {
+    StringBuilder tree = new StringBuilder("provider_tree: '1.0'\nprovider_configs: provider_config\nproviders:\n");
+    for (int i = 0; i < 25; i++) {
+      tree.append("  - {name: cn").append(i).append(", traits: [COMPUTE_NODE]}\n");
+    }
+    files(Sample.CONFIG_PATH, Sample.CONFIG, "t.ptree.yaml", tree.toString())
+        .at(C, "uuid: $COMPUTE|_NODE").hover()
+        .contains("- applies to root `cn0`", "- applies to root `cn19`", "- … and 4 more roots it applies to (24 in all)",
+            "- skips root `cn2`")
+        .doesNotContain("`cn21`");
+  }
+
+  @Test
   void aNamedEntryShowsTheProviderItMatches() {
     Sample.workspace().at(C, "name: c|n2").hover()
         .contains("**Identification** `name: cn2`", "- matches `cn2`");
