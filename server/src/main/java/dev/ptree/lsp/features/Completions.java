@@ -191,6 +191,7 @@ public final class Completions {
       case INVENTORY_ITEM -> {
         if (present.isEmpty()) { // one resource class per item
           customNames(ws, out, NameUse.Kind.RESOURCE_CLASS, Set.of());
+          out.asKeys();
         }
       }
       case RECORD -> out.keys(NovaSchema.RECORD_FIELDS, present, dialect, where);
@@ -203,7 +204,10 @@ public final class Completions {
         }
         out.keys(keys, present, dialect, where);
       }
-      case TREE_INVENTORY -> standardAndCustom(ws, out, NameUse.Kind.RESOURCE_CLASS, catalogue, present);
+      case TREE_INVENTORY -> {
+        standardAndCustom(ws, out, NameUse.Kind.RESOURCE_CLASS, catalogue, present);
+        out.asKeys();
+      }
       default -> { }
     }
   }
@@ -402,6 +406,19 @@ public final class Completions {
         CompletionItem item = add(key, CompletionItemKind.Property, String.format("%02d", i), null, data);
         if (!colonFollows) {
           item.getTextEdit().getLeft().setNewText(key + (COLLECTION_KEYS.contains(key) ? ":" : ": "));
+        }
+      }
+    }
+
+    /** Resource classes are keys: their colon follows unless it is written (not after nova's bare prefix). */
+    void asKeys() {
+      if (colonFollows) {
+        return;
+      }
+      for (CompletionItem item : items) {
+        TextEdit edit = item.getTextEdit().getLeft();
+        if (!edit.getNewText().equals(NovaSchema.CUSTOM_PREFIX)) {
+          edit.setNewText(edit.getNewText() + ":");
         }
       }
     }

@@ -128,7 +128,8 @@ class CompletionTest {
         .contains("CUSTOM_LOCAL_NVME_GB", "CUSTOM_")
         .doesNotContain("VCPU", "MEMORY_MB", "CUSTOM_RACK_A12")
         .ranksBefore("CUSTOM_LOCAL_NVME_GB", "CUSTOM_")
-        .edits("CUSTOM_LOCAL_NVME_GB", "CUS", "CUSTOM_LOCAL_NVME_GB");
+        .edits("CUSTOM_LOCAL_NVME_GB", "CUS", "CUSTOM_LOCAL_NVME_GB:")
+        .edits("CUSTOM_", "CUS", "CUSTOM_");
   }
 
   @Test
@@ -335,7 +336,8 @@ class CompletionTest {
         """).completions()
         .contains("MEMORY_MB", "PCPU", "CUSTOM_LOCAL_NVME_GB")
         .doesNotContain("VCPU", "COMPUTE_NODE", "CUSTOM_RACK_A12")
-        .ranksBefore("MEMORY_MB", "CUSTOM_LOCAL_NVME_GB");
+        .ranksBefore("MEMORY_MB", "CUSTOM_LOCAL_NVME_GB")
+        .edits("MEMORY_MB", "", "MEMORY_MB:");
     tree("""
         provider_tree: '1.0'
         providers:

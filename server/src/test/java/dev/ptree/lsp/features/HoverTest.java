@@ -286,6 +286,19 @@ class HoverTest {
         .covers("\uD83D\uDE80-cn1");
   }
 
+  @Test
+  void aJsonTreeIsReadAlike() {
+    files("r.ptree.json", """
+        {"provider_tree": "1.0",
+         "providers": [
+           {"name": "cn1", "inventory": {"VCPU": {"total": 8, "reserved": 2, "allocation_ratio": 2.0}}},
+           {"name": "nic", "parent": "cn1"}]}
+        """)
+        .at("r.ptree.json", "\"reserved\": |2").hover()
+        .contains("capacity 12 = int((8 − 2) × 2.0)")
+        .covers("\"VCPU\": {\"total\": 8, \"reserved\": 2, \"allocation_ratio\": 2.0}");
+  }
+
   // ------------------------------------------------------------ nothing to say
 
   @Test

@@ -99,6 +99,16 @@ class NavigationTest {
   }
 
   @Test
+  void aJsonTreeReferenceLeadsToItsProvider() {
+    FeatureDsl.Files ws = files("r.ptree.json", """
+        {"provider_tree": "1.0",
+         "providers": [{"name": "cn1"}, {"name": "nic", "parent": "cn1"}]}
+        """);
+    ws.at("r.ptree.json", "\"parent\": \"c|n1\"").definition().count(1).pointsAt("r.ptree.json", "{\"name\": «\"cn1\"»}");
+    ws.outline("r.ptree.json").is("cn1, nic").isWellFormed();
+  }
+
+  @Test
   void noDefinitionElsewhere() {
     Sample.workspace().at(H, "- name: c|n1\n").definition().isEmpty();
     Sample.workspace().at(H, "tot|al: 32").definition().isEmpty();
