@@ -91,6 +91,34 @@ public final class EffectiveTree {
     return new EffectiveTree(tree, List.copyOf(out));
   }
 
+  /**
+   * One provider of the tree as {@link #of} would give it, without building the rest: its parent
+   * in the file (none for a root, or for a provider on a parent cycle) and its depth, its inventory
+   * and traits with the merges applied, and the notes. Costs the provider's depth plus the merges'
+   * events, not the whole tree.
+   */
+  public static Provider of(TreeFile tree, ProviderIndex index, List<NovaMerge> merges, TreeProvider p) {
+    TreeProvider parent = null;
+    int depth = 0;
+    Set<TreeProvider> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    seen.add(p);
+    ProviderIndex.Located up = index.parent(tree, p);
+    while (up != null && up.file() == tree) {
+      if (!seen.add(up.provider())) {
+        if (up.provider() == p) {
+          return provider(tree, index, merges, p, 0, null); // p itself is on the cycle
+        }
+        break; // a cycle above: the depth counts up to it
+      }
+      if (parent == null) {
+        parent = up.provider();
+      }
+      depth++;
+      up = index.parent(tree, up.provider());
+    }
+    return provider(tree, index, merges, p, depth, parent);
+  }
+
   private static void walk(TreeFile tree, ProviderIndex index, List<NovaMerge> merges,
       Map<TreeProvider, List<TreeProvider>> children, Deque<Object[]> stack, Set<TreeProvider> seen,
       List<Provider> out) {
@@ -165,7 +193,7 @@ public final class EffectiveTree {
         List.copyOf(aggregates), List.copyOf(notes), matchedBy);
   }
 
-  static Inventory inventory(InventoryRecord r, String path) {
+  public static Inventory inventory(InventoryRecord r, String path) {
     Double ratio = r.allocationRatio();
     return new Inventory(r.resourceClass(), r.integerField("total"), r.integerOrDefault("reserved"),
         r.integerOrDefault("min_unit"), r.integerOrDefault("max_unit"), r.integerOrDefault("step_size"),
