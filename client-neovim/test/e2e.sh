@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test of client-neovim in a real Neovim (0.7 or later) against the built server:
 #
-#   client-neovim/test/e2e.sh [path/to/ptree.jar]      (default: server/target/ptree.jar)
+#   client-neovim/test/e2e.sh [path/to/ptree.jar]      (default: server/target/ptree.jar of this checkout)
 #
 # Copies test/fixtures/example.yaml into a scratch project as provider_config/example.yaml and
 # runs `nvim --headless --clean -u test/init.lua`, which sets up lua/ptree.lua with the jar, then
@@ -10,11 +10,11 @@
 # Exit codes: 0 passed; 1 failed or timed out; 2 usage (jar or java missing);
 # 77 skipped because nvim is not installed (not a pass: CI must install it).
 # Environment: PTREE_NVIM_EXPECT_HOVER=0 skips the hover content check; PTREE_NVIM_TIMEOUT
-# (seconds, default 120) bounds the whole run; PTREE_JAVA picks the java binary; NVIM the nvim one.
+# (seconds, default 120) bounds the whole run; PTREE_JAVA picks the java binary, NVIM_BIN the nvim one.
 set -uo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-jar=${1:-server/target/ptree.jar}
+jar=${1:-$here/../../server/target/ptree.jar}
 nvim=${NVIM_BIN:-nvim}
 java=${PTREE_JAVA:-java}
 limit=${PTREE_NVIM_TIMEOUT:-120}
