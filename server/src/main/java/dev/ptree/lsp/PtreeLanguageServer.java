@@ -237,11 +237,12 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
 
     @Override
     public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
-      String path = path(params.getTextDocument().getUri());
-      OpenDocument doc = open.get(path);
+      // the snapshot holds every edit sent before this request: its text is the editor's text
       return at("completion", params.getTextDocument().getUri(), params.getPosition(), (ws, p, offset) -> {
-        String current = doc == null ? ws.document(p).source().text().content() : doc.text();
-        return Either.forLeft(Completions.complete(ws, p, current, offset, catalogue));
+        String current = ws.document(p).source().text().content();
+        List<CompletionItem> items = Completions.complete(ws, p, current, offset, catalogue);
+        // the provider lists are capped: a full list tells the client to ask again as the user types
+        return Either.forRight(new CompletionList(items.size() >= 500, items));
       });
     }
 
