@@ -212,6 +212,26 @@ class ServerRoundTripTest {
   }
 
   @Test
+  void cancelledRequestsEndAndTheServerKeepsAnswering() throws Exception {
+    try (LspHarness h = new LspHarness().initialize(null, null)) {
+      String uri = uri("provider_config/f.yaml");
+      open(h, uri, CONFIG);
+      HoverParams onTotal = new HoverParams(new TextDocumentIdentifier(uri), new Position(8, 14));
+      List<java.util.concurrent.CompletableFuture<org.eclipse.lsp4j.Hover>> storm = new java.util.ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        var f = h.server.getTextDocumentService().hover(onTotal);
+        f.cancel(true); // sends $/cancelRequest
+        storm.add(f);
+        change(h, uri, i + 2, range(0, 0, 0, 0), "#\n");
+      }
+      assertThat(storm).allMatch(java.util.concurrent.CompletableFuture::isDone);
+      var hover = h.server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(uri), new Position(58, 14)))
+          .get(20, TimeUnit.SECONDS);
+      assertThat(hover.getContents().getRight().getValue()).contains("capacity");
+    }
+  }
+
+  @Test
   void theWorkspaceFolderIsScannedAtStart() throws Exception {
     Path configs = Files.createDirectories(dir.resolve("etc/provider_config"));
     Files.writeString(configs.resolve("x.yaml"), CONFIG);
