@@ -26,6 +26,9 @@ final class Analyzer {
   private final Consumer<String> log;
   private final Consumer<Workspace> published;
   private final Map<String, Workspace.Input> pendingUpdates = new LinkedHashMap<>();
+  /** Texts read from disk: dropped at analysis time for a path the editor has open by then. */
+  private final Map<String, Workspace.Input> pendingDisk = new LinkedHashMap<>();
+  private final java.util.function.Predicate<String> isOpen;
   private final List<String> pendingRemovals = new ArrayList<>();
   private UnaryOperator<Workspace> pendingTransform;
   private final List<CompletableFuture<Workspace>> waiting = new ArrayList<>();
@@ -34,7 +37,9 @@ final class Analyzer {
   private long analysed;
   private volatile Workspace snapshot;
 
-  Analyzer(Workspace initial, Consumer<Workspace> published, Consumer<String> log) {
+  Analyzer(Workspace initial, Consumer<Workspace> published, Consumer<String> log,
+      java.util.function.Predicate<String> isOpen) {
+    this.isOpen = isOpen;
     this.snapshot = initial;
     this.published = published;
     this.log = log;
@@ -46,20 +51,23 @@ final class Analyzer {
 
   synchronized void update(Workspace.Input input) {
     pendingRemovals.remove(input.source().path());
+    pendingDisk.remove(input.source().path());
     pendingUpdates.put(input.source().path(), input);
     schedule();
   }
 
-  synchronized void updateAll(List<Workspace.Input> inputs) {
+  /** Files read from disk; the editor's text wins over them, whichever arrives first. */
+  synchronized void updateFromDisk(List<Workspace.Input> inputs) {
     inputs.forEach(i -> {
       pendingRemovals.remove(i.source().path());
-      pendingUpdates.put(i.source().path(), i);
+      pendingDisk.put(i.source().path(), i);
     });
     schedule();
   }
 
   synchronized void remove(String path) {
     pendingUpdates.remove(path);
+    pendingDisk.remove(path);
     pendingRemovals.add(path);
     schedule();
   }
@@ -96,6 +104,12 @@ final class Analyzer {
     long upTo;
     synchronized (this) {
       updates = new ArrayList<>(pendingUpdates.values());
+      for (Workspace.Input disk : pendingDisk.values()) {
+        if (!isOpen.test(disk.source().path())) {
+          updates.add(disk);
+        }
+      }
+      pendingDisk.clear();
       removals = new ArrayList<>(pendingRemovals);
       transform = pendingTransform;
       pendingUpdates.clear();

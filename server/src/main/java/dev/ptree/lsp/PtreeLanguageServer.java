@@ -78,7 +78,8 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
     this.version = version;
     this.exit = exit;
     this.stderr = stderr;
-    this.analyzer = new Analyzer(Workspace.empty(ServerSettings.DEFAULT.engine(), this::log), this::publish, this::log);
+    this.analyzer = new Analyzer(Workspace.empty(ServerSettings.DEFAULT.engine(), this::log), this::publish, this::log,
+        open::containsKey);
   }
 
   @Override
@@ -425,7 +426,7 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
   private void readFromDisk(Path file) {
     String path = file.toString();
     uris.putIfAbsent(path, file.toUri().toString());
-    analyzer.update(new Workspace.Input(SourceReader.read(file, path), kindOf(path)));
+    analyzer.updateFromDisk(List.of(new Workspace.Input(SourceReader.read(file, path), kindOf(path))));
   }
 
   /** Extra globs name provider configs; a tree file stays a tree whatever the globs say. */
@@ -449,12 +450,12 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
         }
       }
       status("analysing");
-      analyzer.updateAll(WorkspaceLoader.read(closed));
+      analyzer.updateFromDisk(WorkspaceLoader.read(closed));
       analyzer.current().thenAccept(ws -> {
         List<Workspace.Input> bound = WorkspaceLoader.unreadBindings(ws, known);
         bound.forEach(i -> uris.putIfAbsent(i.source().path(), Path.of(i.source().path()).toUri().toString()));
         if (!bound.isEmpty()) {
-          analyzer.updateAll(bound);
+          analyzer.updateFromDisk(bound);
         }
       });
     } catch (Inputs.UsageException | RuntimeException e) {
