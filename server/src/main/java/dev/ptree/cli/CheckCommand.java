@@ -57,11 +57,8 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<Inputs.FileInput> inputs;
-    try {
-      inputs = Inputs.files(paths);
-    } catch (Inputs.UsageException e) {
-      err.println("ptree: " + e.getMessage());
+    List<Inputs.FileInput> inputs = CheckCommand.inputs(paths, err);
+    if (inputs == null) {
       return 2;
     }
     Set<String> off = new LinkedHashSet<>();
@@ -98,6 +95,16 @@ final class CheckCommand implements Callable<Integer> {
           (checked - started) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
     }
     return TextReport.count(results, Severity.ERROR) > 0 ? 1 : 0;
+  }
+
+  /** The files the paths name; null after printing why when a path does not exist. */
+  static List<Inputs.FileInput> inputs(List<String> paths, PrintStream err) {
+    try {
+      return Inputs.files(paths);
+    } catch (Inputs.UsageException e) {
+      err.println("ptree: " + e.getMessage());
+      return null;
+    }
   }
 
   static java.util.function.Consumer<String> log(PrintStream err, boolean timings) {

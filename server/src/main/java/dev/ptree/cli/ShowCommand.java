@@ -47,11 +47,8 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<Inputs.FileInput> inputs;
-    try {
-      inputs = Inputs.files(paths);
-    } catch (Inputs.UsageException e) {
-      err.println("ptree: " + e.getMessage());
+    List<Inputs.FileInput> inputs = CheckCommand.inputs(paths, err);
+    if (inputs == null) {
       return 2;
     }
     Workspace workspace = WorkspaceLoader.load(new Settings(Set.of(), Map.of()), inputs, CheckCommand.log(err, false));
