@@ -104,7 +104,12 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
   static final String FIX_ALL_COMMAND = "ptree.fixAllSafe";
   static final String EXPLAIN_COMMAND = "ptree.explain";
 
-  private record OpenDocument(String uri, int version, String text) {}
+  /** An open document: the editor's text, kept with its line index for the next edit. */
+  private record OpenDocument(String uri, int version, SourceDocument source) {
+    String text() {
+      return source.text().content();
+    }
+  }
 
   private final IntConsumer exit;
   private final java.io.PrintStream stderr;
@@ -226,9 +231,10 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
       notification("didOpen", () -> {
         TextDocumentItem item = params.getTextDocument();
         String path = path(item.getUri());
-        open.put(path, new OpenDocument(item.getUri(), item.getVersion(), item.getText()));
+        SourceDocument source = SourceDocument.of(path, item.getText());
+        open.put(path, new OpenDocument(item.getUri(), item.getVersion(), source));
         uris.put(path, item.getUri());
-        submit(path, item.getText(), item.getVersion());
+        submit(source, item.getVersion());
       });
     }
 
@@ -247,19 +253,25 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
           log("didChange with stale version " + version + " (have " + doc.version() + ") for " + Escaper.escape(uri) + "; ignored");
           return;
         }
-        String content = doc.text();
+        // The first change reads positions with the line index already built for the text.
+        SourceText current = doc.source().text();
+        String content = current.content();
         for (TextDocumentContentChangeEvent change : params.getContentChanges()) {
           if (change.getRange() == null) {
             content = change.getText();
           } else {
-            SourceText current = new SourceText(content);
+            if (current == null) {
+              current = new SourceText(content);
+            }
             Span span = Positions.span(current, change.getRange());
             content = content.substring(0, span.start()) + change.getText() + content.substring(span.end());
           }
+          current = null; // the text changed: a later change in this batch needs a new index
         }
         int v = version == null ? doc.version() + 1 : version;
-        open.put(path, new OpenDocument(uri, v, content));
-        submit(path, content, v);
+        SourceDocument source = SourceDocument.of(path, content);
+        open.put(path, new OpenDocument(uri, v, source));
+        submit(source, v);
       });
     }
 
@@ -375,7 +387,7 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
         ServerSettings now = settings;
         analyzer.transform(w -> w.withSettings(now.engine()));
         // extra globs may change how open documents are read
-        open.forEach((path, doc) -> submit(path, doc.text(), doc.version()));
+        open.forEach((path, doc) -> submit(SourceDocument.of(path, doc.text()), doc.version()));
       });
     }
 
@@ -466,8 +478,8 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
 
   // ---- analysis and publishing ----
 
-  private void submit(String path, String content, int version) {
-    SourceDocument source = SourceDocument.of(path, content);
+  private void submit(SourceDocument source, int version) {
+    String path = source.path();
     versions.computeIfAbsent(path, k -> new java.util.concurrent.ConcurrentLinkedDeque<>())
         .addLast(Map.entry(source, version));
     Workspace.Kind kind = kindOf(path);
