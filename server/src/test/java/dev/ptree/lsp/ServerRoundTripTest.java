@@ -212,6 +212,37 @@ class ServerRoundTripTest {
   }
 
   @Test
+  void closedFilesFollowTheDiskAndFoldersComeAndGo() throws Exception {
+    Path first = Files.createDirectories(dir.resolve("one/provider_config"));
+    Files.writeString(first.resolve("a.yaml"), CONFIG);
+    try (LspHarness h = new LspHarness().initialize(null, dir.resolve("one").toUri().toString())) {
+      String a = first.resolve("a.yaml").toUri().toString();
+      h.client.await(a, x -> x.getDiagnostics().stream().anyMatch(d -> d.getCode().getLeft().equals("PT303")));
+      // edited on disk while closed: the watcher's event brings the new text in
+      Files.writeString(first.resolve("a.yaml"), CONFIG.replace("reserved: 4", "reserved: 1"));
+      h.server.getWorkspaceService().didChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesParams(
+          List.of(new org.eclipse.lsp4j.FileEvent(a, org.eclipse.lsp4j.FileChangeType.Changed))));
+      h.client.await(a, x -> x.getDiagnostics().stream().noneMatch(d -> d.getCode().getLeft().equals("PT303")));
+      // a second folder is scanned when added; removing it withdraws its diagnostics
+      Path second = Files.createDirectories(dir.resolve("two/provider_config"));
+      Files.writeString(second.resolve("b.yaml"), CONFIG);
+      String b = second.resolve("b.yaml").toUri().toString();
+      org.eclipse.lsp4j.WorkspaceFolder two = new org.eclipse.lsp4j.WorkspaceFolder(dir.resolve("two").toUri().toString(), "two");
+      h.server.getWorkspaceService().didChangeWorkspaceFolders(new org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams(
+          new org.eclipse.lsp4j.WorkspaceFoldersChangeEvent(List.of(two), List.of())));
+      h.client.await(b, x -> !x.getDiagnostics().isEmpty());
+      h.server.getWorkspaceService().didChangeWorkspaceFolders(new org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams(
+          new org.eclipse.lsp4j.WorkspaceFoldersChangeEvent(List.of(), List.of(two))));
+      h.client.await(b, x -> x.getDiagnostics().isEmpty());
+      // deleted on disk: its diagnostics go
+      Files.delete(first.resolve("a.yaml"));
+      h.server.getWorkspaceService().didChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesParams(
+          List.of(new org.eclipse.lsp4j.FileEvent(a, org.eclipse.lsp4j.FileChangeType.Deleted))));
+      h.client.await(a, x -> x.getDiagnostics().isEmpty());
+    }
+  }
+
+  @Test
   void cancelledRequestsEndAndTheServerKeepsAnswering() throws Exception {
     try (LspHarness h = new LspHarness().initialize(null, null)) {
       String uri = uri("provider_config/f.yaml");
