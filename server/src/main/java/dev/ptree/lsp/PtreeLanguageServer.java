@@ -113,7 +113,6 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
 
   private final IntConsumer exit;
   private final java.io.PrintStream stderr;
-  private final Catalogue catalogue = CatalogueLoader.bundled();
   private final Map<String, OpenDocument> open = new ConcurrentHashMap<>();
   private final Map<String, String> uris = new ConcurrentHashMap<>();
   /** Per path, the texts submitted and not yet superseded, with their versions, oldest first. */
@@ -297,7 +296,7 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
       return at("hover", params.getTextDocument().getUri(), params.getPosition(),
-          (ws, path, offset) -> Hovers.hover(ws, path, offset, catalogue));
+          (ws, path, offset) -> Hovers.hover(ws, path, offset, catalogue()));
     }
 
     @Override
@@ -305,7 +304,7 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
       // the snapshot holds every edit sent before this request: its text is the editor's text
       return at("completion", params.getTextDocument().getUri(), params.getPosition(), (ws, p, offset) -> {
         String current = ws.document(p).source().text().content();
-        List<CompletionItem> items = Completions.complete(ws, p, current, offset, catalogue);
+        List<CompletionItem> items = Completions.complete(ws, p, current, offset, catalogue());
         // the provider lists are capped: a full list tells the client to ask again as the user types
         return Either.forRight(new CompletionList(items.size() >= 500, items));
       });
@@ -313,7 +312,7 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
 
     @Override
     public CompletableFuture<CompletionItem> resolveCompletionItem(CompletionItem item) {
-      return guarded("completionItem/resolve", true, () -> Completions.resolve(item, catalogue));
+      return guarded("completionItem/resolve", true, () -> Completions.resolve(item, catalogue()));
     }
 
     @Override
@@ -644,6 +643,11 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
   }
 
   // ---- plumbing ----
+
+  /** The catalogue of standard names, loaded on first use so that `initialize` stays quick. */
+  private static Catalogue catalogue() {
+    return CatalogueLoader.bundled();
+  }
 
   private interface AtOffset<T> {
     T apply(Workspace ws, String path, int offset);
