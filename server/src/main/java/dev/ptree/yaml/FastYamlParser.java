@@ -243,7 +243,7 @@ final class FastYamlParser {
         throw BAIL;
       }
     }
-    return made(new YMapping(List.copyOf(entries), new Span(start, lastEnd(entries)), null, ValueKind.MAPPING, false));
+    return made(new YMapping(java.util.Collections.unmodifiableList(entries), new Span(start, lastEnd(entries)), null, ValueKind.MAPPING, false));
   }
 
   private static int lastEnd(List<YEntry> entries) {
@@ -321,7 +321,7 @@ final class FastYamlParser {
       }
     }
     int end = items.get(items.size() - 1).span().end();
-    return made(new YSequence(List.copyOf(items), new Span(start, Math.max(start, end)), null, ValueKind.SEQUENCE, false));
+    return made(new YSequence(java.util.Collections.unmodifiableList(items), new Span(start, Math.max(start, end)), null, ValueKind.SEQUENCE, false));
   }
 
   private YScalar empty(int at) {

@@ -37,6 +37,9 @@ public final class DuplicateName extends Rule {
   @Override
   public void check(ConfigSetContext context, Reporter out) {
     context.forEachProvider((file, p) -> {
+      if (p.records().size() < 2 && p.traits().size() < 2) {
+        return; // nothing can repeat; most providers end here without allocating
+      }
       Map<String, InventoryRecord> classes = new HashMap<>();
       for (var item : p.inventoryItems()) {
         for (InventoryRecord r : item.records()) {
