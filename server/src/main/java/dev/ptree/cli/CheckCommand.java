@@ -61,14 +61,14 @@ final class CheckCommand implements Callable<Integer> {
     try {
       inputs = Inputs.files(paths);
     } catch (Inputs.UsageException e) {
-      err.println("ptree: " + e.getMessage());
+      err.println("ptree: " + Escaper.escape(e.getMessage()));
       return 2;
     }
     Set<String> off = new LinkedHashSet<>();
     for (String code : disabled) {
       var rule = dev.ptree.rules.Rules.find(code);
       if (rule.isEmpty()) {
-        err.println("ptree: unknown rule \"" + code + "\"; `ptree rules` lists them");
+        err.println("ptree: unknown rule " + Escaper.quote(code) + "; `ptree rules` lists them");
         return 2;
       }
       off.add(rule.get().code());
