@@ -65,7 +65,7 @@ final class CheckCommand implements Callable<Integer> {
     for (String code : disabled) {
       var rule = dev.ptree.rules.Rules.find(code);
       if (rule.isEmpty()) {
-        err.println("ptree: unknown rule \"" + code + "\"; `ptree rules` lists them");
+        err.println("ptree: unknown rule " + Escaper.quote(code) + "; `ptree rules` lists them");
         return 2;
       }
       off.add(rule.get().code());
@@ -102,7 +102,7 @@ final class CheckCommand implements Callable<Integer> {
     try {
       return Inputs.files(paths);
     } catch (Inputs.UsageException e) {
-      err.println("ptree: " + e.getMessage());
+      err.println("ptree: " + Escaper.escape(e.getMessage()));
       return null;
     }
   }

@@ -2,6 +2,7 @@ package dev.ptree.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.ptree.rules.Finding;
 import dev.ptree.rules.Severity;
 import dev.ptree.text.SourceText;
@@ -15,7 +16,8 @@ final class JsonReport {
   private JsonReport() {}
 
   static void write(List<CheckedFile> files, OutputStream out) throws IOException {
-    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+    // every non-ASCII character escaped: no bidi or invisible character from a path reaches a terminal raw
+    try (JsonGenerator g = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build().createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.useDefaultPrettyPrinter();
       g.writeStartObject();

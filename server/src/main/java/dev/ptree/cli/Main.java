@@ -39,12 +39,12 @@ public final class Main implements Runnable {
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setExitCodeExceptionMapper(e -> 2);
     cli.setParameterExceptionHandler((e, a) -> {
-      err.println("ptree: " + e.getMessage());
+      err.println("ptree: " + dev.ptree.text.Escaper.escape(e.getMessage()));
       e.getCommandLine().usage(err);
       return 2;
     });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      err.println("ptree: internal error: " + e);
+      err.println("ptree: internal error: " + dev.ptree.text.Escaper.escape(String.valueOf(e)));
       return 2;
     });
     CheckCommand.streams(out, err);

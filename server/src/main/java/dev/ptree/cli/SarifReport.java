@@ -4,6 +4,7 @@ import dev.ptree.rules.RuleDocs;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.ptree.rules.Finding;
 import dev.ptree.rules.Related;
 import dev.ptree.rules.Rule;
@@ -28,7 +29,8 @@ final class SarifReport {
     for (CheckedFile f : files) {
       texts.put(f.path(), f.text());
     }
-    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+    // every non-ASCII character escaped: no bidi or invisible character from a path reaches a terminal raw
+    try (JsonGenerator g = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build().createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.useDefaultPrettyPrinter();
       g.writeStartObject();

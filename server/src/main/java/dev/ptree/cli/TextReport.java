@@ -35,10 +35,10 @@ final class TextReport {
   }
 
   private static void snippet(PrintStream out, SourceText text, int line, Finding f) {
-    String raw = text.lineText(line);
-    if (raw.length() > 300) {
-      return;
+    if (text.lineEnd(line) - text.lineStart(line) > 300) {
+      return; // measured before the line is copied: one long line can carry thousands of findings
     }
+    String raw = text.lineText(line);
     int startInLine = f.span().start() - text.lineStart(line);
     int endInLine = Math.min(f.span().end(), text.lineEnd(line)) - text.lineStart(line);
     String before = Escaper.escape(raw.substring(0, Math.min(startInLine, raw.length())));

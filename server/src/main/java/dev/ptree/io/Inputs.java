@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * as unread — unless it is a repository root holding config folders below it. Below it, a folder
  * named provider_config is a config directory too, and any other YAML file whose top level has
  * meta or providers joins the config set of its folder. Files named explicitly are provider
- * configs, grouped by folder. Symlinked folders are not followed.
+ * configs, grouped by folder. Symlinked folders are not followed, and
+ * no symlinked file is followed out of the directory named.
  */
 public final class Inputs {
   private static final Pattern CONFIG_KEYS = Pattern.compile("(?m)^(?:meta|providers)[ \\t]*:");
@@ -85,6 +86,29 @@ public final class Inputs {
 
   private final List<Path> trees = new ArrayList<>();
 
+  /** The real path of the directory being walked: no symlink below it is followed out of it. */
+  private Path root;
+
+  private static Path realPath(Path p) {
+    try {
+      return p.toRealPath();
+    } catch (IOException | SecurityException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A symlink found while walking that leads out of the root is left alone. A dangling or looping
+   * one stays in: reading it reports the problem.
+   */
+  private boolean leavesRoot(Path child) {
+    if (root == null || !Files.isSymbolicLink(child)) {
+      return false;
+    }
+    Path target = realPath(child);
+    return target != null && !target.startsWith(root);
+  }
+
   public static final class UsageException extends Exception {
     UsageException(String message) {
       super(message);
@@ -107,7 +131,9 @@ public final class Inputs {
    * alone.
    */
   private void addNamedDirectory(Path dir) {
+    root = realPath(dir);
     Inputs below = new Inputs();
+    below.root = root;
     below.addDirectory(dir, false);
     boolean ownConfigs = below.sets.containsKey(dir.normalize());
     boolean repositoryRoot = !ownConfigs && (!below.trees.isEmpty()
@@ -135,7 +161,7 @@ public final class Inputs {
     }
     for (Path child : children) {
       String name = child.getFileName().toString();
-      if (name.startsWith(".")) {
+      if (name.startsWith(".") || leavesRoot(child)) {
         continue;
       }
       boolean yamlName = isYamlName(name);

@@ -4,6 +4,7 @@ import dev.ptree.model.SourceDocument;
 import dev.ptree.model.SourceDocument.ReadProblem;
 import dev.ptree.text.SourceText;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -15,8 +16,11 @@ import java.nio.file.Path;
 
 /** Reads a file the way nova opens it: UTF-8 text, strictly; problems become a ReadProblem. */
 public final class SourceReader {
-  /** Larger files are not analysed (nova would need minutes and gigabytes for them). */
-  public static final long MAX_BYTES = 256L * 1024 * 1024;
+  /**
+   * Larger files are not analysed: 64 MiB. A 64 MB provider config is already far beyond any real
+   * one (nova would need minutes and gigabytes for it); the limit bounds the memory one file costs.
+   */
+  public static final long MAX_BYTES = 64L * 1024 * 1024;
 
   private SourceReader() {}
 
@@ -27,17 +31,33 @@ public final class SourceReader {
         return problem(displayPath, name, "this is a directory, but its name matches *.yaml: nova"
             + " fails with \"Unable to read yaml config file\"", false);
       }
+      if (!Files.isRegularFile(file)) {
+        // a FIFO or a device would block the reader or never end
+        return problem(displayPath, name, "not a regular file (a pipe, socket or device); it was not read", false);
+      }
       long size = Files.size(file);
       if (size > MAX_BYTES) {
-        return problem(displayPath, name, "file is " + size / (1024 * 1024) + " MiB, over the "
-            + MAX_BYTES / (1024 * 1024) + " MiB ptree analyses; it was skipped", false);
+        return tooLarge(displayPath, name, size);
       }
-      return decode(displayPath, name, Files.readAllBytes(file));
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes((int) MAX_BYTES + 1); // the file may grow while it is read
+      }
+      if (bytes.length > MAX_BYTES) {
+        return tooLarge(displayPath, name, -1);
+      }
+      return decode(displayPath, name, bytes);
     } catch (IOException | SecurityException e) {
       return problem(displayPath, name, "cannot read the file (" + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "): nova fails with \"Unable to"
           + " read yaml config file\"", false);
     }
+  }
+
+  private static SourceDocument tooLarge(String path, String name, long size) {
+    return problem(path, name, "file is " + (size < 0 ? "more than " + String.format(java.util.Locale.ROOT, "%,d", MAX_BYTES)
+        : String.format(java.util.Locale.ROOT, "%,d", size)) + " bytes, over the size limit of " + MAX_BYTES / (1024 * 1024)
+        + " MiB (" + String.format(java.util.Locale.ROOT, "%,d", MAX_BYTES) + " bytes); it was not analysed", false);
   }
 
   private static SourceDocument problem(String path, String name, String message, boolean crash) {
