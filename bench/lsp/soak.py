@@ -226,7 +226,11 @@ def check_diagnostics(ptree, text, tmp):
                           text=True, timeout=300)
     if proc.returncode not in (0, 1):
         raise SystemExit("soak: ptree check failed (%d): %s" % (proc.returncode, proc.stderr[-500:]))
-    report = json.loads(proc.stdout)
+    try:
+        report = json.loads(proc.stdout)
+    except ValueError:
+        raise SystemExit("soak: ptree check (exit %d) printed no JSON: %s"
+                         % (proc.returncode, (proc.stderr or proc.stdout)[-500:]))
     out = []
     for f in report.get("files", []):
         for d in f.get("diagnostics", []):
