@@ -27,6 +27,7 @@ final class ServeCommand implements Callable<Integer> {
     // stdout carries the protocol: nothing else may write to it
     PrintStream protocol = System.out;
     System.setOut(err);
+    Serve.logProtocolErrors(err);
     if (port != null) {
       return Serve.port(port, err, Main.VERSION, ServeCommand::exit);
     }

@@ -9,7 +9,17 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.ExecutionException;
 import java.util.function.IntConsumer;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.MessageProducer;
+import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
+import org.eclipse.lsp4j.jsonrpc.json.ConcurrentMessageProcessor;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.json.StreamMessageProducer;
 
 /** Runs the language server over a pair of streams (stdio) or one loopback TCP connection. */
 public final class Serve {
@@ -18,7 +28,7 @@ public final class Serve {
   /** Serves until the client closes the stream or sends exit; returns the exit code. */
   public static int streams(InputStream in, OutputStream out, PrintStream err, String version, IntConsumer exit) {
     PtreeLanguageServer server = new PtreeLanguageServer(version, exit, err);
-    Launcher<PtreeClient> launcher = new Launcher.Builder<PtreeClient>()
+    Launcher<PtreeClient> launcher = new ResyncingBuilder()
         .setLocalService(server)
         .setRemoteInterface(PtreeClient.class)
         .setInput(in)
@@ -45,6 +55,93 @@ public final class Serve {
       try (Socket client = socket.accept()) {
         return streams(client.getInputStream(), client.getOutputStream(), err, version, exit);
       }
+    }
+  }
+
+  /**
+   * Logs what LSP4J reports through java.util.logging (malformed frames, unparsable messages) as
+   * one escaped, bounded line on stderr, without a stack trace: these are the client's mistakes,
+   * answered on the protocol where they carried an id, not failures of the server.
+   */
+  public static void logProtocolErrors(PrintStream err) {
+    Logger root = Logger.getLogger("");
+    for (Handler h : root.getHandlers()) {
+      root.removeHandler(h);
+    }
+    SimpleFormatter formatter = new SimpleFormatter();
+    root.addHandler(new Handler() {
+      @Override
+      public void publish(LogRecord r) {
+        if (r == null || !isLoggable(r)) {
+          return;
+        }
+        String message = r.getMessage() == null ? "" : formatter.formatMessage(r);
+        Throwable t = r.getThrown();
+        if (t != null && !message.equals(t.getMessage()) && !message.equals(String.valueOf(t))) {
+          message = message.isEmpty() ? String.valueOf(t) : message + ": " + t;
+        }
+        if (message.length() > 500) {
+          message = message.substring(0, 500) + "...";
+        }
+        err.println("ptree: protocol " + r.getLevel().getName().toLowerCase(java.util.Locale.ROOT) + ": "
+            + dev.ptree.text.Escaper.escape(message));
+      }
+
+      @Override
+      public void flush() {
+        err.flush();
+      }
+
+      @Override
+      public void close() {
+      }
+    });
+  }
+
+  /**
+   * LSP4J's launcher with a reader that finds its way back after a wrong Content-Length: the
+   * left-over bytes of the broken message run into the next header line, which LSP4J would not
+   * recognise; so every later message would be lost. Here such a line is read from its last
+   * {@code Content-Length:}, and the next message is served.
+   */
+  private static final class ResyncingBuilder extends Launcher.Builder<PtreeClient> {
+    private MessageJsonHandler json;
+    private RemoteEndpoint endpoint;
+
+    @Override
+    protected MessageJsonHandler createJsonHandler() {
+      json = super.createJsonHandler();
+      return json;
+    }
+
+    @Override
+    protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler handler) {
+      endpoint = super.createRemoteEndpoint(handler);
+      return endpoint;
+    }
+
+    @Override
+    protected ConcurrentMessageProcessor createMessageProcessor(MessageProducer reader, MessageConsumer consumer,
+        PtreeClient proxy) {
+      return super.createMessageProcessor(new ResyncingProducer(input, json, endpoint), consumer, proxy);
+    }
+  }
+
+  static final class ResyncingProducer extends StreamMessageProducer {
+    private static final String HEADER = "Content-Length:";
+
+    ResyncingProducer(InputStream in, MessageJsonHandler json, RemoteEndpoint issues) {
+      super(in, json, issues);
+    }
+
+    @Override
+    protected void parseHeader(String line, Headers headers) {
+      int at = line.lastIndexOf(HEADER);
+      if (at > 0) {
+        fireError(new IllegalStateException("skipped " + at + " characters before a " + HEADER + " header"));
+        line = line.substring(at);
+      }
+      super.parseHeader(line, headers);
     }
   }
 }
