@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "check", description = "Checks provider config directories, provider tree files and the configs they bind.")
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Checks provider config directories, provider tree files and the configs they bind.")
 final class CheckCommand implements Callable<Integer> {
   enum Format { text, json, sarif }
 

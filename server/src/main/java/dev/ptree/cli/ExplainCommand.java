@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "explain", description = "Prints one rule's documentation.")
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Prints one rule's documentation.")
 final class ExplainCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "rules", description = "Lists every rule: code, name, category, default severity.")
+@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Lists every rule: code, name, category, default severity.")
 final class RulesCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

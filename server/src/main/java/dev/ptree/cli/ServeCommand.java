@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** `ptree serve`: the language server, over stdio unless a port is given. */
-@Command(name = "serve", description = "Runs the language server (LSP over stdio, or --port for debugging).")
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Runs the language server (LSP over stdio, or --port for debugging).")
 final class ServeCommand implements Callable<Integer> {
   private static PrintStream err = System.err;
 

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * Prints the effective tree of each provider tree file: what nova would report to Placement once
  * the bound provider configs are merged in, with Placement's defaults and the capacities.
  */
-@Command(name = "show", description = "Shows the effective provider tree: the tree with its bound configs merged in.")
+@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Shows the effective provider tree: the tree with its bound configs merged in.")
 final class ShowCommand implements Callable<Integer> {
   enum Format { text, json }
 
