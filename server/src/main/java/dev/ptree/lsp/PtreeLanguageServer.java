@@ -621,11 +621,14 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
           }
         }
       }
-      return ruleDocs.resolve(code + ".md").toUri().toString();
+      return ruleDocLinks.computeIfAbsent(code, c -> ruleDocs.resolve(c + ".md").toUri().toString());
     } catch (java.io.IOException | RuntimeException e) {
       return null;
     }
   }
+
+  /** Each rule's link, made once: a diagnostic list converts it hundreds of times. */
+  private final Map<String, String> ruleDocLinks = new ConcurrentHashMap<>();
 
   private void status(String state) {
     status(Map.of("state", state));
