@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.ptree.engine.Settings;
 import dev.ptree.io.Inputs;
 import dev.ptree.io.WorkspaceLoader;
-import dev.ptree.io.SourceReader;
 import dev.ptree.engine.Workspace;
 import dev.ptree.model.EffectiveTree;
 import dev.ptree.model.NovaSchema;
@@ -116,7 +115,7 @@ final class ShowCommand implements Callable<Integer> {
   }
 
   private static List<WorkspaceContext.Bound> bindings(Workspace workspace, EffectiveTree tree) {
-    return workspace.context().bindings().stream().filter(b -> b.tree() == tree.tree()).toList();
+    return workspace.context().bindingsOf(tree.tree());
   }
 
   private static String show(Long value) {

@@ -257,9 +257,7 @@ public final class Workspace {
     if (d == null || d.kind() != Kind.TREE) {
       return null;
     }
-    List<NovaMerge> mine = context.bindings().stream()
-        .filter(b -> b.tree() == d.tree() && b.merge() != null).map(WorkspaceContext.Bound::merge).toList();
-    return EffectiveTree.of(d.tree(), index, mine);
+    return EffectiveTree.of(d.tree(), index, context.mergesOf(d.tree()));
   }
 
   private static boolean sameDocuments(List<Document> a, List<Document> b) {
@@ -283,9 +281,7 @@ public final class Workspace {
     SourceDocument source = input.source();
     Kind kind = input.kind();
     String name = source.fileName();
-    boolean inConfigFolder = Paths.folder(source.path()).endsWith("provider_config")
-        && (Paths.folder(source.path()).equals("provider_config") || Paths.folder(source.path()).endsWith("/provider_config"));
-    if (kind == Kind.AUTO && inConfigFolder && isYamlName(name)) {
+    if (kind == Kind.AUTO && Paths.inConfigFolder(source.path()) && Paths.isYamlName(name)) {
       kind = Kind.CONFIG;
     } else if (kind == Kind.AUTO && TreeReader.isTreeFileName(name)) {
       kind = Kind.TREE;
@@ -303,7 +299,7 @@ public final class Workspace {
       return new Document(source, kind, null, TreeReader.read(source));
     }
     boolean json = TreeReader.isJson(name);
-    if (kind == Kind.AUTO && !json && !isYamlName(name)) {
+    if (kind == Kind.AUTO && !json && !Paths.isYamlName(name)) {
       return new Document(source, Kind.IGNORED, null, null);
     }
     YamlDocument yaml = json ? dev.ptree.yaml.JsonParser.parse(source.text().content())
@@ -320,11 +316,6 @@ public final class Workspace {
     }
     return kind == Kind.TREE ? new Document(source, kind, null, TreeReader.read(source, yaml))
         : new Document(source, kind, ProviderConfigReader.read(source, yaml), null);
-  }
-
-  static boolean isYamlName(String name) {
-    String lower = name.toLowerCase(java.util.Locale.ROOT);
-    return lower.endsWith(".yaml") || lower.endsWith(".yml");
   }
 
   @Override

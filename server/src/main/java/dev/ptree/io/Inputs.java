@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import dev.ptree.engine.Workspace;
+import dev.ptree.model.Paths;
+import dev.ptree.model.TreeReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -45,7 +47,7 @@ public final class Inputs {
       if (Files.isDirectory(p)) {
         inputs.addNamedDirectory(p);
       } else if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) || Files.exists(p)) {
-        if (isTreeFile(p.getFileName().toString()) || looksLikeTree(p)) {
+        if (TreeReader.isTreeFileName(p.getFileName().toString()) || looksLikeTree(p)) {
           inputs.trees.add(p);
         } else {
           inputs.add(p.getParent() == null ? Path.of(".") : p.getParent(), p);
@@ -164,30 +166,21 @@ public final class Inputs {
       if (name.startsWith(".") || leavesRoot(child)) {
         continue;
       }
-      boolean yamlName = isYamlName(name);
+      boolean yamlName = Paths.isYamlName(name);
       if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
         if (configDir && name.endsWith(".yaml")) {
           add(dir, child);
         } else if (!yamlName && !name.equals("node_modules") && !name.equals("target")) {
           addDirectory(child, false);
         }
-      } else if (configDir ? yamlName && (!isTreeFile(name) || name.endsWith(".yaml"))
-          : yamlName && !isTreeFile(name) && looksLikeConfig(child)) {
+      } else if (configDir ? yamlName && (!TreeReader.isTreeFileName(name) || name.endsWith(".yaml"))
+          : yamlName && !TreeReader.isTreeFileName(name) && looksLikeConfig(child)) {
         add(dir, child); // in a config directory nova reads every *.yaml, tree files included
-      } else if (!configDir && (isTreeFile(name) || (yamlName || name.toLowerCase(Locale.ROOT).endsWith(".json"))
+      } else if (!configDir && (TreeReader.isTreeFileName(name) || (yamlName || name.toLowerCase(Locale.ROOT).endsWith(".json"))
           && looksLikeTree(child))) {
         trees.add(child);
       }
     }
-  }
-
-  public static boolean isYamlName(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return lower.endsWith(".yaml") || lower.endsWith(".yml");
-  }
-
-  public static boolean isTreeFile(String name) {
-    return name.toLowerCase(Locale.ROOT).matches(".*\\.ptree\\.(yaml|yml|json)");
   }
 
   private static boolean looksLikeConfig(Path file) {

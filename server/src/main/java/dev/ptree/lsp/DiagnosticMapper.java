@@ -15,7 +15,6 @@ import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DiagnosticTag;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Range;
-import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /** Findings as LSP diagnostics: code, a link to the rule's page, category as data, related places. */
 final class DiagnosticMapper {
@@ -64,11 +63,5 @@ final class DiagnosticMapper {
       case INFORMATION -> DiagnosticSeverity.Information;
       case HINT -> DiagnosticSeverity.Hint;
     };
-  }
-
-  /** The code of a diagnostic the client sends back (a string, or a number for odd clients). */
-  static String code(Diagnostic d) {
-    Either<String, Integer> code = d.getCode();
-    return code == null ? null : code.isLeft() ? code.getLeft() : String.valueOf(code.getRight());
   }
 }

@@ -143,10 +143,6 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
     this.client = languageClient instanceof PtreeClient p ? p : null;
   }
 
-  public void connect(PtreeClient c) {
-    this.client = c;
-  }
-
   // ---- lifecycle ----
 
   @Override

@@ -23,8 +23,8 @@ import java.util.function.Consumer;
  * (a severity, or "off"), disabled rules, extra file globs read as provider configs, and trace.
  * Lenient: an unknown key, an ill-typed value or an unknown rule is logged and skipped.
  */
-record ServerSettings(Settings engine, List<String> fileGlobs, String trace) {
-  static final ServerSettings DEFAULT = new ServerSettings(Settings.DEFAULT, List.of(), "off");
+record ServerSettings(Settings engine, String trace, List<PathMatcher> globMatchers) {
+  static final ServerSettings DEFAULT = new ServerSettings(Settings.DEFAULT, "off", List.of());
 
   private static final java.util.Set<String> KEYS = java.util.Set.of("disabledRules", "severityOverrides",
       "fileGlobs", "trace");
@@ -96,7 +96,16 @@ record ServerSettings(Settings engine, List<String> fileGlobs, String trace) {
         default -> log.accept("settings: unknown key " + dev.ptree.text.Escaper.quote(e.getKey()) + " ignored");
       }
     }
-    return new ServerSettings(new Settings(Set.copyOf(disabled), Map.copyOf(overrides)), List.copyOf(globs), trace);
+    // compiled once here, not per document: an invalid glob is reported now and matches nothing
+    List<PathMatcher> matchers = new ArrayList<>();
+    for (String glob : globs) {
+      try {
+        matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob));
+      } catch (RuntimeException e) {
+        log.accept("settings: file glob " + dev.ptree.text.Escaper.quote(glob) + " is not a valid glob; ignored");
+      }
+    }
+    return new ServerSettings(new Settings(Set.copyOf(disabled), Map.copyOf(overrides)), trace, List.copyOf(matchers));
   }
 
   private static List<String> strings(JsonElement v, String key, Consumer<String> log) {
@@ -136,14 +145,13 @@ record ServerSettings(Settings engine, List<String> fileGlobs, String trace) {
 
   /** Whether a path matches one of the extra globs (then it is read as a provider config). */
   boolean matchesGlob(String path) {
-    for (String glob : fileGlobs) {
-      try {
-        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-        if (m.matches(Path.of(path)) || m.matches(Path.of(path).getFileName())) {
-          return true;
-        }
-      } catch (RuntimeException e) {
-        // an invalid glob matches nothing; it was the user's to fix and is logged once at parse
+    if (globMatchers.isEmpty()) {
+      return false;
+    }
+    Path p = Path.of(path);
+    for (PathMatcher m : globMatchers) {
+      if (m.matches(p) || p.getFileName() != null && m.matches(p.getFileName())) {
+        return true;
       }
     }
     return false;

@@ -38,6 +38,9 @@ public final class EffectiveTree {
     }
   }
 
+  /** A provider still to visit in the depth-first walk. */
+  private record Pending(TreeProvider provider, int depth, TreeProvider parent) {}
+
   private final TreeFile tree;
   private final List<Provider> providers;
 
@@ -54,15 +57,6 @@ public final class EffectiveTree {
     return providers;
   }
 
-  public Provider find(TreeProvider p) {
-    for (Provider e : providers) {
-      if (e.provider() == p) {
-        return e;
-      }
-    }
-    return null;
-  }
-
   public static EffectiveTree of(TreeFile tree, ProviderIndex index, List<NovaMerge> merges) {
     Map<TreeProvider, List<TreeProvider>> children = new IdentityHashMap<>();
     List<TreeProvider> roots = new ArrayList<>();
@@ -76,15 +70,15 @@ public final class EffectiveTree {
     }
     List<Provider> out = new ArrayList<>(tree.providers().size());
     Set<TreeProvider> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    Deque<Object[]> stack = new ArrayDeque<>();
+    Deque<Pending> stack = new ArrayDeque<>();
     for (int i = roots.size() - 1; i >= 0; i--) {
-      stack.push(new Object[] {roots.get(i), 0, null});
+      stack.push(new Pending(roots.get(i), 0, null));
     }
     walk(tree, index, merges, children, stack, seen, out);
     // Providers no root reaches: their parents form a cycle. Shown last, so nothing is lost.
     for (TreeProvider p : tree.providers()) {
       if (!seen.contains(p)) {
-        stack.push(new Object[] {p, 0, null});
+        stack.push(new Pending(p, 0, null));
         walk(tree, index, merges, children, stack, seen, out);
       }
     }
@@ -120,19 +114,18 @@ public final class EffectiveTree {
   }
 
   private static void walk(TreeFile tree, ProviderIndex index, List<NovaMerge> merges,
-      Map<TreeProvider, List<TreeProvider>> children, Deque<Object[]> stack, Set<TreeProvider> seen,
+      Map<TreeProvider, List<TreeProvider>> children, Deque<Pending> stack, Set<TreeProvider> seen,
       List<Provider> out) {
     while (!stack.isEmpty()) {
-      Object[] next = stack.pop();
-      TreeProvider p = (TreeProvider) next[0];
-      int depth = (Integer) next[1];
+      Pending next = stack.pop();
+      TreeProvider p = next.provider();
       if (!seen.add(p)) {
         continue;
       }
-      out.add(provider(tree, index, merges, p, depth, (TreeProvider) next[2]));
+      out.add(provider(tree, index, merges, p, next.depth(), next.parent()));
       List<TreeProvider> kids = children.getOrDefault(p, List.of());
       for (int i = kids.size() - 1; i >= 0; i--) {
-        stack.push(new Object[] {kids.get(i), depth + 1, p});
+        stack.push(new Pending(kids.get(i), next.depth() + 1, p));
       }
     }
   }

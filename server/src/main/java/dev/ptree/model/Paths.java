@@ -10,6 +10,18 @@ import java.util.Deque;
 public final class Paths {
   private Paths() {}
 
+  /** Whether a file name ends in .yaml or .yml, in any case. */
+  public static boolean isYamlName(String fileName) {
+    String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+    return lower.endsWith(".yaml") || lower.endsWith(".yml");
+  }
+
+  /** Whether a path lies directly in a folder named provider_config, nova's conventional place. */
+  public static boolean inConfigFolder(String path) {
+    String folder = folder(path);
+    return folder.equals("provider_config") || folder.endsWith("/provider_config");
+  }
+
   /** The folder of a path (up to its last '/'), "" for a bare name. */
   public static String folder(String path) {
     String p = path.replace('\\', '/');

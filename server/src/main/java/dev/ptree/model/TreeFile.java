@@ -18,13 +18,10 @@ public final class TreeFile {
   /** A config directory the tree names: {@code directory} normalised, {@code node} as written. */
   public record Binding(String directory, YScalar node) {}
 
-  /**
-   * Something not in the tree format. {@code warning} when it is only ignored (an unknown key);
-   * {@code replacement} is a safe textual fix for {@code span}, or null.
-   */
-  public record Problem(Span span, String message, boolean warning, String fixTitle, String replacement) {
+  /** Something not in the tree format; {@code replacement} is a safe textual fix for {@code span}, or null. */
+  public record Problem(Span span, String message, String fixTitle, String replacement) {
     public Problem(Span span, String message) {
-      this(span, message, false, null, null);
+      this(span, message, null, null);
     }
   }
 

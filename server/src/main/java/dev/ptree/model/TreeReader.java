@@ -91,7 +91,7 @@ public final class TreeReader {
           problems.add(new TreeFile.Problem(firstKeySpan(root), "the tree has no providers list"));
         }
       } else {
-        providerList(list.value(), -1, 0);
+        providerList(list.value());
       }
       return new TreeFile(document, yaml, root, List.copyOf(providers), List.copyOf(bindings),
           List.copyOf(problems));
@@ -112,7 +112,7 @@ public final class TreeReader {
       } else if (e.value() instanceof YScalar s && s.kind() == ValueKind.FLOAT
           && VERSION.matcher(s.text()).matches()) {
         problems.add(new TreeFile.Problem(s.span(), VERSION_KEY + " " + s.text()
-            + " is a number; write the version as a string", false, "Quote the version", "'" + s.text() + "'"));
+            + " is a number; write the version as a string", "Quote the version", "'" + s.text() + "'"));
       } else {
         problems.add(new TreeFile.Problem(e.value().span(), VERSION_KEY
             + " must be a string such as '1.0', not a " + e.value().kind().label()));
@@ -136,11 +136,13 @@ public final class TreeReader {
       }
     }
 
-    /** Reads a providers/children list; nested lists are walked with an explicit stack. */
-    private void providerList(YNode listNode, int parentIndex, int depth) {
-      record Pending(YNode item, int parent, int depth) {}
+    /** A provider item still to read: the index of its nesting parent (-1 for none) and its depth. */
+    private record Pending(YNode item, int parent, int depth) {}
+
+    /** Reads the providers list and, depth first, every children list, with an explicit stack. */
+    private void providerList(YNode listNode) {
       Deque<Pending> stack = new ArrayDeque<>();
-      pushItems(stack, listNode, parentIndex, depth, Pending::new);
+      pushItems(stack, listNode, -1, 0);
       while (!stack.isEmpty()) {
         Pending next = stack.pop();
         TreeProvider p = provider(next.item(), next.parent(), next.depth());
@@ -148,24 +150,20 @@ public final class TreeReader {
         if (p.mapping() != null) {
           YEntry children = p.mapping().effective("children");
           if (children != null) {
-            pushItems(stack, children.value(), p.index(), next.depth() + 1, Pending::new);
+            pushItems(stack, children.value(), p.index(), next.depth() + 1);
           }
         }
       }
     }
 
-    private interface PendingFactory<T> {
-      T make(YNode item, int parent, int depth);
-    }
-
-    private <T> void pushItems(Deque<T> stack, YNode listNode, int parent, int depth, PendingFactory<T> make) {
+    private void pushItems(Deque<Pending> stack, YNode listNode, int parent, int depth) {
       if (!(listNode instanceof YSequence q) || q.kind() != ValueKind.SEQUENCE) {
         problems.add(new TreeFile.Problem(listNode.span(), (parent < 0 ? "providers" : "children")
             + " must be a list of providers, not " + describe(listNode)));
         return;
       }
       for (int i = q.items().size() - 1; i >= 0; i--) {
-        stack.push(make.make(q.items().get(i), parent, depth));
+        stack.push(new Pending(q.items().get(i), parent, depth));
       }
     }
 

@@ -18,4 +18,14 @@ public record WorkspaceContext(List<TreeFile> trees, ProviderIndex index,
    * null when the workspace holds none; {@code merge} is null then too.
    */
   public record Bound(TreeFile tree, TreeFile.Binding binding, ConfigSetContext set, NovaMerge merge) {}
+
+  /** The bindings a tree file writes, in order. */
+  public List<Bound> bindingsOf(TreeFile tree) {
+    return bindings.stream().filter(b -> b.tree() == tree).toList();
+  }
+
+  /** The merges of the config sets a tree binds (a directory with no config set merges nothing). */
+  public List<NovaMerge> mergesOf(TreeFile tree) {
+    return bindingsOf(tree).stream().map(Bound::merge).filter(java.util.Objects::nonNull).toList();
+  }
 }

@@ -448,13 +448,7 @@ public final class Hovers {
     if (d.tree() == null) {
       return null;
     }
-    List<NovaMerge> merges = new ArrayList<>();
-    for (WorkspaceContext.Bound b : ws.context().bindings()) {
-      if (b.tree() == d.tree() && b.merge() != null) {
-        merges.add(b.merge());
-      }
-    }
-    return EffectiveTree.of(d.tree(), ws.index(), merges, p);
+    return EffectiveTree.of(d.tree(), ws.index(), ws.context().mergesOf(d.tree()), p);
   }
 
   private static String orUnknown(Long v) {

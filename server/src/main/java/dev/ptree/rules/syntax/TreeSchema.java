@@ -44,9 +44,6 @@ public final class TreeSchema extends TreeRule {
   protected void checkTree(TreeFile tree, Reporter out) {
     for (TreeFile.Problem p : tree.problems()) {
       var finding = out.report(tree, p.span(), p.message());
-      if (p.warning()) {
-        finding.severity(Severity.WARNING);
-      }
       if (p.replacement() != null) {
         finding.fix(Fix.edit(p.fixTitle(), FixSafety.SAFE, new TextEdit(p.span(), p.replacement())));
       }
