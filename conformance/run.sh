@@ -6,12 +6,16 @@
 #   conformance/run.sh                 # every case under test-fixtures/conformance/
 #   conformance/run.sh DIR [DIR...]    # a subset (each DIR = one nova config dir)
 #
+# Then, without DIR arguments, merge_conformance.py: generated trees and config sets, and the
+# fixed cases, through nova's real ResourceTracker._merge_provider_configs.
+#
 # Builds nothing. Environment:
 #   PTREE_JAR     ptree jar (default: server/target/ptree.jar under the repo root)
 #   NOVA_PYTHON   interpreter with python3-nova/python3-placement (/usr/bin/python3)
 #   JAVA          java binary (default: java)
 #   JOBS          parallel ptree runs (default: number of CPUs)
 #   PTREE_TIMEOUT seconds per ptree run (default: 60)
+#   MERGE_N       generated merge scenarios (default: 1000)
 # Exit: 0 all agree, 1 some disagree, 2 setup problem.
 set -u
 
@@ -68,3 +72,15 @@ wait
 
 # 3. compare
 "$py" "$here/compare.py" "$work"
+loader=$?
+
+# 4. the merge: generated scenarios and the fixed cases through nova's real merge (a subset
+# of case directories skips it; MERGE_N sets the number of generated scenarios)
+merge=0
+if [ "$#" -eq 0 ]; then
+    PTREE_JAR="$jar" JAVA="$java" "$py" "$here/merge_conformance.py" --quiet --n "${MERGE_N:-1000}"
+    merge=$?
+fi
+[ "$loader" -eq 0 ] && [ "$merge" -eq 0 ] && exit 0
+[ "$loader" -eq 2 ] || [ "$merge" -eq 2 ] && exit 2
+exit 1

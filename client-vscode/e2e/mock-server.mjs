@@ -25,13 +25,13 @@ function findings(uri, text) {
       const range = { start: { line: i, character: m[1].length }, end: { line: i, character: m[1].length + 4 } };
       const d = {
         range,
-        severity: 2,
+        severity: 3,
         code: 'PT204',
         source: 'ptree',
-        message: 'name $COMPUTE_NODE is an ordinary name that no provider has; the sentinel works only as uuid: $COMPUTE_NODE',
+        message: 'name: $COMPUTE_NODE works as the sentinel (nova keys entries by uuid or name), but the documented spelling is uuid: $COMPUTE_NODE',
       };
       diagnostics.push(d);
-      fixes.push({ diagnostic: d, title: 'Make it uuid: $COMPUTE_NODE', edit: { changes: { [uri]: [{ range, newText: 'uuid' }] } } });
+      fixes.push({ diagnostic: d, title: 'Use uuid: $COMPUTE_NODE', edit: { changes: { [uri]: [{ range, newText: 'uuid' }] } } });
     }
     m = /^(\s*)total:\s*(\d+)/.exec(line);
     if (m) {

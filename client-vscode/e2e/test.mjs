@@ -370,8 +370,8 @@ try {
     skip('(c) a quick fix, applied and saved, changes the file on disk', 'needs `ptree serve`');
   }
 
-  // "Fix all safe problems": the fixture has no safe fix, so only the mock's marker edit shows
-  // the round trip (command → workspace/executeCommand → workspace/applyEdit → editor).
+  // "Fix all safe problems": by then the quick fix above has applied the fixture's one safe fix
+  // (PT204), so only the mock's marker edit shows the round trip (command → workspace/executeCommand → workspace/applyEdit → editor).
   if (MODE === 'mock') {
     await check('"ptree: Fix all safe problems" applies the server\'s edit', async () => {
       await focusExample();

@@ -160,19 +160,33 @@ public final class EffectiveTree {
         matchedBy = merge.matchedBy(p);
       }
       for (NovaMerge.Addition a : merge.additions(p)) {
-        String path = a.entry().file().path();
         if (a.trait() != null && traitNames.add(a.trait().name())) {
-          traits.add(new Trait(a.trait().name(), path, a.trait().node().span()));
-        } else if (a.record() != null && a.record().record() != null) {
-          inventory.put(a.record().resourceClass(), inventory(a.record(), path));
+          traits.add(new Trait(a.trait().name(), a.entry().file().path(), a.trait().node().span()));
+        }
+      }
+      List<NovaMerge.Held> written = merge.inventory(p);
+      if (written != null) {
+        inventory.clear(); // update_inventory replaces the whole inventory
+        for (NovaMerge.Held h : written) {
+          if (h.record().record() != null) {
+            inventory.put(h.record().resourceClass(),
+                inventory(h.record(), h.from() == null ? tree.path() : h.from().file().path()));
+          }
         }
       }
       for (NovaMerge.Event e : merge.events()) {
         if (e instanceof NovaMerge.OwnedInventory o && o.provider() == p) {
           notes.add("nova raises ValueError: " + o.entry().file().path() + " adds "
-              + o.added().resourceClass() + ", which the tree's inventory already has");
+              + o.added().resourceClass() + ", which the provider's inventory already has");
         } else if (e instanceof NovaMerge.MatchedTwice m && m.provider() == p) {
           notes.add("nova raises ValueError: matched by both " + m.first().key() + " and " + m.entry().key());
+        } else if (e instanceof NovaMerge.Redirected r && r.found() == p) {
+          notes.add(r.entry().key() + " finds this provider, but nova writes by its uuid and root "
+              + r.writtenTo().label() + " is named so: the additions go there");
+        } else if (e instanceof NovaMerge.Redirected r && r.writtenTo() == p) {
+          notes.add("receives what " + r.entry().file().path() + " adds for " + r.found().label()
+              + " (nova writes by uuid, and this root is named " + r.found().uuid() + ")"
+              + (r.entry().provider().inventoryItems().isEmpty() ? "" : ", its inventory replaced by that provider's"));
         }
       }
     }

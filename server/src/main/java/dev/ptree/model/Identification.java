@@ -12,7 +12,12 @@ public record Identification(YEntry entry, String method, String value, boolean 
     return (YScalar) entry.value();
   }
 
-  public boolean isComputeNodeUuid() {
-    return method.equals("uuid") && NovaSchema.COMPUTE_NODE.equals(value);
+  /**
+   * Whether nova treats the entry as the {@code $COMPUTE_NODE} default: the loader keys an entry
+   * by {@code uuid or name}, and the merge compares that key, so {@code name: $COMPUTE_NODE} is
+   * the sentinel too (undocumented; PT204).
+   */
+  public boolean isComputeNode() {
+    return NovaSchema.COMPUTE_NODE.equals(value);
   }
 }

@@ -1,27 +1,37 @@
 package dev.ptree.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * What nova's resource tracker does when it merges a config set into a provider tree
- * ({@code ResourceTracker._merge_provider_configs}), predicted for one tree file:
+ * ({@code nova/compute/resource_tracker.py} {@code ResourceTracker._merge_provider_configs}),
+ * predicted for one tree file by replaying it on a copy of the tree's state. The conformance suite
+ * ({@code conformance/merge_conformance.py}) holds this to nova's real code.
  * <ul>
- *   <li>the entries are taken in the loader's order (files sorted by name, providers in order),
- *       keyed by identification uuid, else name; a key seen twice is the loader's error (PT201)
- *       and only its first entry is kept here;</li>
- *   <li>{@code $COMPUTE_NODE} applies to every root that carries the COMPUTE_NODE trait, except a
- *       root some other entry names by name or uuid;</li>
- *   <li>any other key is looked up like {@code ProviderTree.data()}: roots by uuid, roots by name,
- *       then depth first; no match is only a log line;</li>
- *   <li>a provider reached by a second entry raises ValueError, and so does an additional
- *       resource class the provider already has. (The trait check can never raise: config traits
- *       are all CUSTOM_, and custom traits the provider has are exempt.)</li>
+ *   <li>Only the entries the loader keeps take part: a no-op entry (no additional inventories
+ *       and no traits) is dropped by {@code provider_config._validate_provider_config} before the
+ *       entries are keyed. The rest are taken in the loader's order (files sorted by name,
+ *       providers in order), keyed by {@code uuid or name}; a key seen twice is the loader's
+ *       error (PT201) and only its first entry is kept here.</li>
+ *   <li>The key {@code $COMPUTE_NODE}, whether written as uuid or as name, applies to every root
+ *       that carries the COMPUTE_NODE trait, except a root whose name or uuid is another key.</li>
+ *   <li>Any other key is looked up like {@code ProviderTree.data()}: roots by uuid, roots by name,
+ *       then depth first; no match is only a log line.</li>
+ *   <li>A provider found a second time raises ValueError, and so does an additional resource
+ *       class the found provider already has. (The trait check can never raise: config traits are
+ *       all CUSTOM_, and custom traits the provider has are exempt.)</li>
+ *   <li>nova then writes by the found provider's uuid ({@code add_traits(provider.uuid, ...)},
+ *       {@code update_inventory(provider.uuid, merged)}), and that lookup again checks roots by
+ *       name before the walk: a root <em>named</em> with the found provider's uuid receives the
+ *       found provider's inventory plus the additions, and the traits.</li>
  * </ul>
  * nova stops at the first ValueError; every one is recorded here so that all can be fixed at once.
  */
@@ -32,12 +42,13 @@ public final class NovaMerge {
       return provider.identification().value();
     }
 
+    /** {@code uuid: $COMPUTE_NODE} or {@code name: $COMPUTE_NODE}: nova keys both the same. */
     public boolean isComputeNode() {
-      return provider.identification().isComputeNodeUuid();
+      return provider.identification().isComputeNode();
     }
   }
 
-  public sealed interface Event permits NotFound, NoComputeNodeRoot, MatchedTwice, OwnedInventory {
+  public sealed interface Event permits NotFound, NoComputeNodeRoot, MatchedTwice, OwnedInventory, Redirected {
     Entry entry();
   }
 
@@ -48,19 +59,40 @@ public final class NovaMerge {
 
   public record MatchedTwice(Entry entry, Entry first, TreeProvider provider) implements Event {}
 
+  /**
+   * {@code owned}: the record the found provider already holds; {@code ownedFrom} the config
+   * entry that put it there earlier in the merge, or null for the tree's own record.
+   */
   public record OwnedInventory(Entry entry, InventoryRecord added, TreeProvider provider,
-      InventoryRecord owned) implements Event {}
+      InventoryRecord owned, Entry ownedFrom) implements Event {}
+
+  /** nova found {@code found} but writes the entry's additions to {@code writtenTo}. */
+  public record Redirected(Entry entry, TreeProvider found, TreeProvider writtenTo) implements Event {}
 
   /** Something a config entry adds to a provider. */
   public record Addition(Entry entry, InventoryRecord record, TraitItem trait) {}
 
+  /**
+   * One inventory record a provider holds after the merge: {@code from} is the config entry that
+   * added it, or null for a record of the tree file (possibly another provider's, see
+   * {@link Redirected}).
+   */
+  public record Held(InventoryRecord record, Entry from) {}
+
   private final TreeFile tree;
+  private final List<Entry> entries;
+  private final Set<String> keys;
   private final List<Event> events = new ArrayList<>();
   private final Map<TreeProvider, List<Addition>> additions = new IdentityHashMap<>();
   private final Map<TreeProvider, Entry> matchedBy = new IdentityHashMap<>();
+  private final Map<TreeProvider, Map<String, Held>> inventories = new IdentityHashMap<>();
 
-  private NovaMerge(TreeFile tree) {
+  private NovaMerge(TreeFile tree, List<Entry> entries) {
     this.tree = tree;
+    this.entries = entries;
+    Set<String> k = new LinkedHashSet<>();
+    entries.forEach(e -> k.add(e.key()));
+    this.keys = Collections.unmodifiableSet(k);
   }
 
   public TreeFile tree() {
@@ -71,20 +103,39 @@ public final class NovaMerge {
     return events;
   }
 
+  /** The entries nova's loader keeps, in the order the merge takes them. */
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  /** The keys of {@link #entries()}: what {@code $COMPUTE_NODE} compares roots with. */
+  public Set<String> keys() {
+    return keys;
+  }
+
   /** What the config entries add to a provider, in the order nova applies them. */
   public List<Addition> additions(TreeProvider provider) {
     return additions.getOrDefault(provider, List.of());
   }
 
-  /** The entry whose additions a provider received, or null. */
+  /** The entry that found a provider (whose additions nova writes by its uuid), or null. */
   public Entry matchedBy(TreeProvider provider) {
     return matchedBy.get(provider);
   }
 
+  /**
+   * The inventory nova leaves on a provider whose inventory the merge replaced, in order; null
+   * when the merge never wrote it (the tree's own records stand).
+   */
+  public List<Held> inventory(TreeProvider provider) {
+    Map<String, Held> held = inventories.get(provider);
+    return held == null ? null : List.copyOf(held.values());
+  }
+
   /** {@code configs}: the files of one config set, in nova's order. */
   public static NovaMerge of(TreeFile tree, ProviderIndex index, List<ConfigFile> configs) {
-    NovaMerge merge = new NovaMerge(tree);
-    merge.run(new Shape(tree, index), entries(configs));
+    NovaMerge merge = new NovaMerge(tree, entries(configs));
+    merge.run(new Shape(tree, index));
     return merge;
   }
 
@@ -95,7 +146,7 @@ public final class NovaMerge {
         continue;
       }
       for (ProviderEntry p : f.providers()) {
-        if (p.identification() != null) {
+        if (p.identification() != null && !p.noOp()) {
           byKey.putIfAbsent(p.identification().value(), new Entry(f, p));
         }
       }
@@ -103,17 +154,12 @@ public final class NovaMerge {
     return List.copyOf(byKey.values());
   }
 
-  private void run(Shape shape, List<Entry> entries) {
-    Set<String> keys = new java.util.HashSet<>();
-    entries.forEach(e -> keys.add(e.key()));
+  private void run(Shape shape) {
     for (Entry entry : entries) {
       List<TreeProvider> targets;
       if (entry.isComputeNode()) {
-        List<TreeProvider> computeRoots = shape.roots.stream()
-            .filter(r -> r.traits().stream().anyMatch(t -> "COMPUTE_NODE".equals(t.name()))).toList();
-        targets = computeRoots.stream()
-            .filter(r -> !(r.name() != null && keys.contains(r.name()) || r.uuid() != null && keys.contains(r.uuid())))
-            .toList();
+        List<TreeProvider> computeRoots = shape.roots.stream().filter(NovaMerge::isComputeNodeRoot).toList();
+        targets = computeRoots.stream().filter(r -> !namedByKey(r)).toList();
         if (targets.isEmpty()) {
           events.add(new NoComputeNodeRoot(entry, computeRoots));
         }
@@ -125,37 +171,75 @@ public final class NovaMerge {
         targets = found == null ? List.of() : List.of(found);
       }
       for (TreeProvider target : targets) {
-        apply(entry, target);
+        apply(shape, entry, target);
       }
     }
   }
 
-  private void apply(Entry entry, TreeProvider target) {
-    Entry first = matchedBy.get(target);
+  public static boolean isComputeNodeRoot(TreeProvider p) {
+    return p.traits().stream().anyMatch(t -> "COMPUTE_NODE".equals(t.name()));
+  }
+
+  /** Whether another entry's key is this root's name or uuid, so {@code $COMPUTE_NODE} skips it. */
+  public boolean namedByKey(TreeProvider root) {
+    return root.name() != null && keys.contains(root.name()) || root.uuid() != null && keys.contains(root.uuid());
+  }
+
+  private void apply(Shape shape, Entry entry, TreeProvider found) {
+    Entry first = matchedBy.get(found);
     if (first != null) {
-      events.add(new MatchedTwice(entry, first, target));
+      events.add(new MatchedTwice(entry, first, found));
       return; // nova raises here: this entry adds nothing
     }
-    Map<String, InventoryRecord> owned = new HashMap<>();
-    for (InventoryRecord r : target.records()) {
-      if (r.resourceClass() != null) {
-        owned.put(r.resourceClass(), r);
-      }
+    matchedBy.put(found, entry);
+    ProviderEntry config = entry.provider();
+    // A provider with no uuid in the file gets a fresh one at runtime, which nothing else can match.
+    TreeProvider writtenTo = found.uuid() == null ? found : shape.find(found.uuid());
+    if (writtenTo != found && (!config.traits().isEmpty() || !config.inventoryItems().isEmpty())) {
+      events.add(new Redirected(entry, found, writtenTo));
     }
-    List<Addition> added = additions.computeIfAbsent(target, k -> new ArrayList<>());
-    for (TraitItem t : entry.provider().traits()) {
+    List<Addition> added = additions.computeIfAbsent(writtenTo, k -> new ArrayList<>());
+    for (TraitItem t : config.traits()) {
       if (t.name() != null) {
         added.add(new Addition(entry, null, t));
       }
     }
-    for (InventoryRecord r : entry.provider().records()) {
-      if (r.resourceClass() != null && owned.containsKey(r.resourceClass())) {
-        events.add(new OwnedInventory(entry, r, target, owned.get(r.resourceClass())));
-      } else {
-        added.add(new Addition(entry, r, null));
+    if (config.inventoryItems().isEmpty()) {
+      return; // `if additional_inventories:` - nova leaves the inventory alone
+    }
+    Map<String, Held> merged = new LinkedHashMap<>(heldBy(found));
+    boolean owned = false;
+    for (InventoryRecord r : config.records()) {
+      Held mine = r.resourceClass() == null ? null : merged.get(r.resourceClass());
+      if (mine != null) {
+        events.add(new OwnedInventory(entry, r, found, mine.record(), mine.from()));
+        owned = true;
       }
     }
-    matchedBy.put(target, entry);
+    if (owned) {
+      return; // nova raises before it writes anything
+    }
+    for (InventoryRecord r : config.mergedRecords()) {
+      merged.remove(r.resourceClass());
+      merged.put(r.resourceClass(), new Held(r, entry));
+      added.add(new Addition(entry, r, null));
+    }
+    inventories.put(writtenTo, merged);
+  }
+
+  /** A provider's inventory as the merge has left it so far. */
+  private Map<String, Held> heldBy(TreeProvider p) {
+    Map<String, Held> held = inventories.get(p);
+    if (held != null) {
+      return held;
+    }
+    Map<String, Held> own = new LinkedHashMap<>();
+    for (InventoryRecord r : p.records()) {
+      if (r.resourceClass() != null) {
+        own.put(r.resourceClass(), new Held(r, null));
+      }
+    }
+    return own;
   }
 
   /** One tree file's providers as nova's ProviderTree holds them: roots, children, lookups. */
@@ -164,6 +248,7 @@ public final class NovaMerge {
     final Map<TreeProvider, List<TreeProvider>> children = new IdentityHashMap<>();
     final Map<String, TreeProvider> rootsByUuid = new HashMap<>();
     final Map<String, TreeProvider> rootsByName = new HashMap<>();
+    private Map<String, TreeProvider> firstFound;
 
     Shape(TreeFile tree, ProviderIndex index) {
       for (TreeProvider p : tree.providers()) {
@@ -196,8 +281,6 @@ public final class NovaMerge {
       }
       return hit;
     }
-
-    private Map<String, TreeProvider> firstFound;
 
     /**
      * What {@code _Provider.find} returns for every key at once. Root by root, it checks a

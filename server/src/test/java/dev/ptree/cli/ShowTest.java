@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * `ptree show` on the bundled NUMA / PGPU / SR-IOV example: the effective tree nova would report
@@ -30,6 +33,24 @@ class ShowTest {
       Files.writeString(golden, actual, StandardCharsets.UTF_8);
     }
     assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * test-fixtures/merge/CASE: `ptree show` of each kept merge case against CASE.show.txt. What
+   * each must show is proven by conformance/merge_conformance.py against nova's real merge.
+   */
+  @TestFactory
+  Stream<DynamicTest> everyKeptMergeCaseShowsWhatNovaMerges() throws IOException {
+    Path root = Fixtures.path("merge");
+    try (Stream<Path> cases = Files.list(root)) {
+      return cases.filter(Files::isDirectory).sorted().toList().stream().map(c -> DynamicTest.dynamicTest(
+          c.getFileName().toString(), () -> {
+            CliTest.Result r = CliTest.ptree("show", c.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            golden(Path.of("..", "merge", c.getFileName() + ".show.txt").toString(),
+                r.out().replace(root.toString(), "merge"));
+          }));
+    }
   }
 
   @Test

@@ -329,11 +329,13 @@ public final class Hovers {
     var id = entry.identification();
     StringBuilder sb = new StringBuilder();
     sb.append("**Identification** ").append(Md.code(id.method() + ": " + id.value()));
-    if (id.isComputeNodeUuid()) {
+    if (id.isComputeNode()) {
       sb.append("\n\nApplies to every root provider with the `COMPUTE_NODE` trait that no other entry"
           + " names by name or uuid.");
-    } else if (id.method().equals("name") && NovaSchema.COMPUTE_NODE.equals(id.value())) {
-      sb.append("\n\n`name: $COMPUTE_NODE` is only a name: it matches a provider literally named so (PT204).");
+      if (id.method().equals("name")) {
+        sb.append(" nova keys entries by `uuid or name`, so the name form is the sentinel too; the"
+            + " documented spelling is `uuid: $COMPUTE_NODE` (PT204).");
+      }
     }
     if (d.config() != null && !d.config().loadedByNova()) {
       sb.append("\n\nnova does not load this file (only `*.yaml`): the entry has no effect.");
@@ -350,11 +352,20 @@ public final class Hovers {
         sb.append("\n- an earlier entry has the same identification: nova refuses the directory (PT201)");
         continue;
       }
+      if (m.dropped()) {
+        sb.append("\n- no additional inventories or traits: nova's loader drops the entry before the merge (PT202)");
+        continue;
+      }
       for (TreeProvider t : first(m.applied())) {
-        sb.append("\n- ").append(id.isComputeNodeUuid() ? "applies to root " : "matches ")
+        sb.append("\n- ").append(id.isComputeNode() ? "applies to root " : "matches ")
             .append(Md.code(t.label()));
       }
-      more(sb, m.applied(), id.isComputeNodeUuid() ? "roots it applies to" : "providers");
+      more(sb, m.applied(), id.isComputeNode() ? "roots it applies to" : "providers");
+      for (NovaMerge.Redirected r : m.writtenTo()) {
+        sb.append("\n- but nova writes by uuid, and root ").append(Md.code(r.writtenTo().label()))
+            .append(" is named ").append(Md.code(r.found().uuid())).append(": the additions go to it, not to ")
+            .append(Md.code(r.found().label())).append(" (PT214)");
+      }
       for (TreeProvider t : first(m.skipped())) {
         sb.append("\n- skips root ").append(Md.code(t.label())).append(": another entry names it");
         NovaMerge.Entry by = m.bound().merge().matchedBy(t);
@@ -368,7 +379,7 @@ public final class Hovers {
             .append(", which another entry already matched: nova raises ValueError (PT504)");
       }
       if (m.notFound()) {
-        sb.append(id.isComputeNodeUuid()
+        sb.append(id.isComputeNode()
             ? "\n- matches no root with the `COMPUTE_NODE` trait (PT505)"
             : "\n- matches no provider: nova logs it and ignores the entry (PT203)");
       }

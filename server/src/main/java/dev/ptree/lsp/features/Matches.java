@@ -1,7 +1,6 @@
 package dev.ptree.lsp.features;
 
 import dev.ptree.engine.Workspace;
-import dev.ptree.model.ConfigFile;
 import dev.ptree.model.NovaMerge;
 import dev.ptree.model.ProviderEntry;
 import dev.ptree.model.ProviderIndex;
@@ -9,10 +8,8 @@ import dev.ptree.model.TreeFile;
 import dev.ptree.model.TreeProvider;
 import dev.ptree.rules.WorkspaceContext;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Which tree providers a provider config entry reaches, read from the merges the snapshot
@@ -22,15 +19,18 @@ final class Matches {
   private Matches() {}
 
   /**
-   * One binding's answer. {@code applied}: the providers that receive the entry's additions;
-   * {@code conflicts}: providers the entry reaches where nova raises (matched twice);
-   * {@code skipped}: for {@code $COMPUTE_NODE}, the compute-node roots left out because another
-   * entry names them; {@code notFound}: the entry reaches nothing; {@code shadowed}: an earlier
-   * entry has the same identification, so nova refuses the directory and this one counts for
-   * nothing.
+   * One binding's answer. {@code applied}: the providers the entry finds (nova writes its
+   * additions by their uuids); {@code writtenTo}: where nova writes instead, when that lookup lands
+   * on another provider (a root named with the found provider's uuid); {@code conflicts}:
+   * providers the entry reaches where nova raises (matched twice); {@code skipped}: for
+   * {@code $COMPUTE_NODE}, the compute-node roots left out because another entry names them;
+   * {@code notFound}: the entry reaches nothing; {@code shadowed}: an earlier entry has the same
+   * identification, so nova refuses the directory and this one counts for nothing;
+   * {@code dropped}: a no-op entry, which nova's loader drops before anything else.
    */
-  record Result(WorkspaceContext.Bound bound, List<TreeProvider> applied, List<TreeProvider> conflicts,
-      List<TreeProvider> skipped, boolean notFound, boolean shadowed) {
+  record Result(WorkspaceContext.Bound bound, List<TreeProvider> applied, List<NovaMerge.Redirected> writtenTo,
+      List<TreeProvider> conflicts, List<TreeProvider> skipped, boolean notFound, boolean shadowed,
+      boolean dropped) {
     TreeFile tree() {
       return bound.tree();
     }
@@ -62,38 +62,24 @@ final class Matches {
   private static Result one(ProviderIndex index, WorkspaceContext.Bound b, ProviderEntry entry) {
     NovaMerge merge = b.merge();
     TreeFile tree = b.tree();
-    String key = entry.identification().value();
-    boolean shadowed = false;
-    Set<String> keys = new HashSet<>();
-    boolean found = false;
-    for (ConfigFile f : b.set().files()) {
-      if (!f.loadedByNova()) {
-        continue;
-      }
-      for (ProviderEntry p : f.providers()) {
-        if (p.identification() == null) {
-          continue;
-        }
-        keys.add(p.identification().value());
-        if (!found && p.identification().value().equals(key)) {
-          found = true;
-          shadowed = p != entry;
-        }
-      }
+    if (entry.noOp()) {
+      return new Result(b, List.of(), List.of(), List.of(), List.of(), false, false, true);
     }
+    String key = entry.identification().value();
+    boolean shadowed = merge.entries().stream().anyMatch(e -> e.key().equals(key) && e.provider() != entry);
     List<TreeProvider> applied = new ArrayList<>();
     List<TreeProvider> skipped = new ArrayList<>();
-    boolean computeNode = entry.identification().isComputeNodeUuid();
+    boolean computeNode = entry.identification().isComputeNode();
     for (TreeProvider p : tree.providers()) {
       NovaMerge.Entry by = merge.matchedBy(p);
       if (by != null && by.provider() == entry) {
         applied.add(p);
-      } else if (computeNode && isRoot(index, tree, p) && hasComputeNodeTrait(p)
-          && (p.name() != null && keys.contains(p.name()) || p.uuid() != null && keys.contains(p.uuid()))) {
+      } else if (computeNode && isRoot(index, tree, p) && NovaMerge.isComputeNodeRoot(p) && merge.namedByKey(p)) {
         skipped.add(p);
       }
     }
     List<TreeProvider> conflicts = new ArrayList<>();
+    List<NovaMerge.Redirected> writtenTo = new ArrayList<>();
     boolean notFound = false;
     for (NovaMerge.Event e : merge.events()) {
       if (e.entry().provider() != entry) {
@@ -101,22 +87,20 @@ final class Matches {
       }
       if (e instanceof NovaMerge.MatchedTwice m) {
         conflicts.add(m.provider());
+      } else if (e instanceof NovaMerge.Redirected r) {
+        writtenTo.add(r);
       } else if (e instanceof NovaMerge.NotFound || e instanceof NovaMerge.NoComputeNodeRoot) {
         notFound = true;
       }
     }
-    return new Result(b, List.copyOf(applied), List.copyOf(conflicts), List.copyOf(skipped),
-        notFound && applied.isEmpty() && conflicts.isEmpty(), shadowed);
+    return new Result(b, List.copyOf(applied), List.copyOf(writtenTo), List.copyOf(conflicts), List.copyOf(skipped),
+        notFound && applied.isEmpty() && conflicts.isEmpty(), shadowed, false);
   }
 
   /** A root as nova's ProviderTree for this file holds it: no parent in the same file. */
   static boolean isRoot(ProviderIndex index, TreeFile tree, TreeProvider p) {
     ProviderIndex.Located up = index.parent(tree, p);
     return up == null || up.file() != tree;
-  }
-
-  static boolean hasComputeNodeTrait(TreeProvider p) {
-    return p.traits().stream().anyMatch(t -> "COMPUTE_NODE".equals(t.name()));
   }
 
   /**

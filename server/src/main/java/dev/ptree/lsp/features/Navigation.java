@@ -218,7 +218,7 @@ public final class Navigation {
             add(ws, out, m.tree().path(), t.anchor(), pathToUri);
           }
         }
-        if (results.isEmpty() && !hit.identification().isComputeNodeUuid()) {
+        if (results.isEmpty() && !hit.identification().isComputeNode()) {
           String value = hit.identification().value();
           List<ProviderIndex.Located> found = hit.identification().method().equals("uuid")
               ? ws.index().withUuid(value) : ws.index().withName(value);

@@ -51,7 +51,7 @@ public final class UuidCase extends Rule {
         return;
       }
       var id = p.identification();
-      if (id == null || !id.method().equals("uuid") || id.isComputeNodeUuid()
+      if (id == null || !id.method().equals("uuid") || id.isComputeNode()
           || !NovaSchema.isUuid(id.value())) {
         return;
       }

@@ -32,7 +32,8 @@ public final class MergeConflicts extends WorkspaceRule {
                 + " driver. (nova makes the same check for traits, but it can never fire: config"
                 + " traits are CUSTOM_ ones, and custom traits the provider has are exempt.)",
             "nova raises ValueError (\"attempts to define an inventory that is owned by the virt"
-                + " driver\"), and the resource tracker's update fails every period.",
+                + " driver\", nova/compute/resource_tracker.py ResourceTracker._merge_provider_configs),"
+                + " and the resource tracker's update fails every period.",
             "# tree: cn1 has inventory {VCPU: {total: 32}, CUSTOM_FPGA: {total: 2}}\n"
                 + "- identification: {name: cn1}\n  inventories:\n    additional:\n"
                 + "      - CUSTOM_FPGA: {total: 4}",
@@ -48,7 +49,9 @@ public final class MergeConflicts extends WorkspaceRule {
                 + " provider's name is another's uuid. ($COMPUTE_NODE skips the roots other"
                 + " entries name, so it never conflicts.)",
             "nova raises ValueError (\"The same provider is specified using both name ... and"
-                + " uuid\"), and the resource tracker's update fails every period.",
+                + " uuid\", nova/compute/resource_tracker.py ResourceTracker._merge_provider_configs),"
+                + " and the resource tracker's update fails every period. No-op entries take no part:"
+                + " the loader drops them first.",
             "- identification: {name: cn1}\n- identification: {uuid: 7d7b5e2c-5d6b-4a43-9d2e-0f6b5b1f9a10}"
                 + "     # cn1's uuid",
             "No fix: merge the two entries into one."));
@@ -58,8 +61,10 @@ public final class MergeConflicts extends WorkspaceRule {
     return new MergeConflicts(NovaMerge.NoComputeNodeRoot.class, "PT505", "compute-node-no-root", Severity.WARNING,
         "$COMPUTE_NODE that applies to no root of the bound tree",
         new RuleDoc(
-            "uuid: $COMPUTE_NODE applies to every root provider that has the COMPUTE_NODE trait,"
-                + " except the roots other entries name explicitly.",
+            "uuid: $COMPUTE_NODE (or name: $COMPUTE_NODE, which nova keys the same way) applies to"
+                + " every root provider that has the COMPUTE_NODE trait, except the roots other entries"
+                + " name explicitly (nova/compute/resource_tracker.py"
+                + " ResourceTracker._get_providers_to_update).",
             "With no such root, or all of them named, the entry silently applies to nothing.",
             "# tree: cn1 has traits [HW_CPU_X86_AVX2] but not COMPUTE_NODE\n"
                 + "- identification: {uuid: $COMPUTE_NODE}",
@@ -88,7 +93,9 @@ public final class MergeConflicts extends WorkspaceRule {
           out.report(entry.file(), o.added().entry().keySpan(), "provider " + Escaper.quote(o.provider().label()) + " of " + tree + " already has "
               + Escaper.escape(o.added().resourceClass()) + ": nova raises ValueError (an inventory owned"
               + " by the virt driver)")
-              .related(b.tree(), o.owned().entry().keySpan(), "the tree's own " + Escaper.escape(o.added().resourceClass()));
+              .related(o.ownedFrom() == null ? b.tree().path() : o.ownedFrom().file().path(),
+                  o.owned().entry().keySpan(), (o.ownedFrom() == null ? "the tree's own " : "added earlier by this entry: ")
+                      + Escaper.escape(o.added().resourceClass()));
         } else if (e instanceof NovaMerge.MatchedTwice m) {
           out.report(entry.file(), id.valueNode().span(), id.method() + " " + Escaper.quote(id.value())
               + " reaches provider " + Escaper.quote(m.provider().label()) + " of " + tree

@@ -30,7 +30,10 @@ public final class NovaCrash extends Rule {
                 + " inside jsonschema), an inventory item that is a number or null (TypeError), a"
                 + " list holding non-strings (AttributeError), or a list of names that nova's merge"
                 + " cannot apply (ValueError).",
-            "nova-compute stops with a traceback instead of a message naming the file.",
+            "nova-compute stops with a traceback instead of a message naming the file: the exception escapes"
+                + " nova/compute/provider_config.py get_provider_configs (_parse_provider_yaml: yaml.safe_load"
+                + " and jsonschema.validate; _validate_provider_config), or, for a list nova cannot merge,"
+                + " nova/compute/resource_tracker.py ResourceTracker._merge_provider_configs.",
             "additional:\n  - 1: {total: 4}     # TypeError in jsonschema",
             "No fix."));
   }

@@ -13,15 +13,19 @@ import dev.ptree.rules.TextEdit;
 
 public final class ComputeNodeName extends Rule {
   public ComputeNodeName() {
-    super("PT204", "compute-node-name", Category.LIFECYCLE, Severity.WARNING,
-        "$COMPUTE_NODE used as a name instead of a uuid",
+    super("PT204", "compute-node-name", Category.LIFECYCLE, Severity.INFORMATION,
+        "$COMPUTE_NODE written as a name: the sentinel, in an undocumented spelling",
         new RuleDoc(
-            "`uuid: $COMPUTE_NODE` applies an entry to every compute-node root provider the host"
-                + " manages. `name: $COMPUTE_NODE` is just a name, which no provider has.",
-            "The entry silently matches nothing: nova logs that the provider does not exist and"
-                + " ignores it.",
-            "identification:\n  name: $COMPUTE_NODE     # matches nothing\n# meant:\nidentification:\n  uuid: $COMPUTE_NODE",
-            "Changing the key to uuid is unsafe: the entry starts applying to every compute node."));
+            "nova's loader keys each entry by `uuid or name` (nova/compute/provider_config.py"
+                + " get_provider_configs), and the merge compares that key with \"$COMPUTE_NODE\""
+                + " (nova/compute/resource_tracker.py ResourceTracker._get_providers_to_update). So"
+                + " `name: $COMPUTE_NODE` is the sentinel exactly as `uuid: $COMPUTE_NODE` is: it applies"
+                + " to every compute-node root no other entry names. Only the uuid form is documented.",
+            "Readers take the name form for a provider literally named $COMPUTE_NODE; a future nova"
+                + " that checks the method as documented would stop applying it.",
+            "identification:\n  name: $COMPUTE_NODE     # works, undocumented\n# documented:\n"
+                + "identification:\n  uuid: $COMPUTE_NODE",
+            "Changing the key to uuid is safe: nova keys the entry the same way."));
   }
 
   @Override
@@ -34,9 +38,9 @@ public final class ComputeNodeName extends Rule {
     context.forEachProvider((file, p) -> {
       var id = p.identification();
       if (id != null && id.method().equals("name") && NovaSchema.COMPUTE_NODE.equals(id.value())) {
-        out.report(file, id.entry().keySpan(), "name $COMPUTE_NODE is an ordinary name that no"
-            + " provider has; the sentinel works only as uuid: $COMPUTE_NODE")
-            .fix(Fix.edit("Use uuid: $COMPUTE_NODE", FixSafety.UNSAFE,
+        out.report(file, id.entry().keySpan(), "name: $COMPUTE_NODE works as the sentinel (nova keys"
+            + " entries by uuid or name), but the documented spelling is uuid: $COMPUTE_NODE")
+            .fix(Fix.edit("Use uuid: $COMPUTE_NODE", FixSafety.SAFE,
                 new TextEdit(id.entry().keySpan(), "uuid")));
       }
     });

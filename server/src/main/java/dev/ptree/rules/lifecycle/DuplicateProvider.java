@@ -23,7 +23,7 @@ public final class DuplicateProvider extends Rule {
                 + " another entry's uuid — is a duplicate. Entries with no additional inventories"
                 + " or traits are dropped first and never count.",
             "nova refuses the directory: \"Provider ... has multiple definitions in source"
-                + " file(s)\".",
+                + " file(s)\" (nova/compute/provider_config.py get_provider_configs).",
             "# a.yaml\n- identification: {name: cn1} ...\n# b.yaml\n- identification: {name: cn1} ...",
             "No fix: merge the two entries by hand."));
   }

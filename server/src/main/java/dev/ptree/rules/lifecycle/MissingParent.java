@@ -18,7 +18,8 @@ public final class MissingParent extends WorkspaceRule {
                 + " root_provider_uuid by uuid; the provider must exist in some tree file of the"
                 + " workspace.",
             "Placement refuses to create a provider under a parent it does not know (400), and"
-                + " nova's ProviderTree raises ValueError adding a child to a missing parent.",
+                + " nova's ProviderTree raises ValueError adding a child to a missing parent"
+                + " (nova/compute/provider_tree.py ProviderTree.new_child: \"No such provider\").",
             "- name: shared-disk\n  parent: cn9     # no provider is called cn9",
             "No fix: name an existing provider, or nest the provider under its parent."));
   }

@@ -23,7 +23,8 @@ public final class NotCustom extends NameRule {
                 + " with CUSTOM_. Standard ones (VCPU, HW_CPU_X86_AVX2, ...) belong to the virt"
                 + " driver.",
             "nova refuses the directory: \"Invalid traits, only custom traits are allowed\" or"
-                + " \"Invalid resource class, only custom resource classes are allowed\".",
+                + " \"Invalid resource class, only custom resource classes are allowed\""
+                + " (nova/compute/provider_config.py _validate_provider_config).",
             "inventories:\n  additional:\n    - VGPU: {total: 4}     # standard: refused",
             "Prefixing CUSTOM_ is unsafe: it makes a different, custom name."));
   }

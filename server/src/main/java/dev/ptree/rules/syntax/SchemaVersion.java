@@ -33,7 +33,8 @@ public final class SchemaVersion extends Rule {
                 + " must match the schema's pattern ^1.([0-9]|[1-9][0-9]+)$. An unknown minor is only"
                 + " a warning.",
             "An unquoted 1.0 is a YAML float, not a string: nova fails with \"Unable to detect"
-                + " schema version\" and nova-compute does not start.",
+                + " schema version\" (nova/compute/provider_config.py _parse_provider_yaml) and nova-compute"
+                + " does not start.",
             "meta:\n  schema_version: 1.0     # float: nova cannot read it\n# fixed:\nmeta:\n  schema_version: '1.0'",
             "Quoting a number written as a version is safe: nova then reads exactly the version"
                 + " that was written."));

@@ -19,7 +19,9 @@ public final class SourceFileKey extends Rule {
         new RuleDoc(
             "`__source_file` is reserved for nova's own bookkeeping. At the top level the schema"
                 + " forbids it; inside a provider nova silently overwrites it with the file name.",
-            "At the top level nova refuses the file; in a provider the value you wrote is lost.",
+            "At the top level nova refuses the file (nova/compute/provider_config.py _parse_provider_yaml:"
+                + " jsonschema.validate against SCHEMA_V1); in a provider the value you wrote is lost"
+                + " (get_provider_configs overwrites it).",
             "__source_file: mine.yaml     # refused",
             "No fix: remove the key."));
   }

@@ -20,7 +20,8 @@ public final class YamlSyntax extends Rule {
                 + " or misused tags, duplicate anchors, undefined aliases, unhashable keys and bad"
                 + " merge keys.",
             "nova loads every file with yaml.safe_load and turns any YAMLError into a"
-                + " ProviderConfigException: nova-compute refuses to start.",
+                + " ProviderConfigException (nova/compute/provider_config.py _load_yaml_file): nova-compute"
+                + " refuses to start.",
             "providers:\n  - identification: {name: cn1\n    traits: ...   # unclosed flow mapping",
             "No fix: the intent cannot be guessed."));
   }
