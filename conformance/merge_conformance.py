@@ -115,6 +115,12 @@ class Generator:
                 extra["traits"].append("COMPUTE_NODE")
             self.providers.append(extra)
             roots.append(extra)
+        # a child named with a root's uuid (created after that root, so nova can build it)
+        if rng.random() < 0.1 and len(roots) > 1 and roots[0]["uuid"] \
+                and all(p["name"] != roots[0]["uuid"] for p in self.providers):
+            extra = {"name": roots[0]["uuid"], "uuid": self.uuid(), "parent": roots[-1], "traits": [],
+                     "inventory": {}, "nested": True, "ref": None}
+            self.providers.append(extra)
         return roots
 
     def identification(self):
@@ -129,8 +135,11 @@ class Generator:
             return {"name": "$COMPUTE_NODE"}
         pool = roots if kind.endswith("root") else children
         if kind.startswith("uuid"):
-            pool = [p for p in pool if p["uuid"]]
-            return {"uuid": rng.choice(pool)["uuid"] if pool and kind != "uuid-unknown" else self.uuid()}
+            # a uuid, or now and then a name that is written as a uuid
+            values = [p["uuid"] for p in pool if p["uuid"]]
+            if rng.random() < 0.2:
+                values += [p["name"] for p in self.providers if is_uuid(p["name"])]
+            return {"uuid": rng.choice(values) if values and kind != "uuid-unknown" else self.uuid()}
         if kind == "name-unknown" or not pool:
             return {"name": f"{self.prefix}-nowhere{rng.randint(0, 9)}"}
         return {"name": rng.choice(pool)["name"]}
@@ -183,6 +192,13 @@ class Generator:
             if rng.random() < 0.5:
                 first[-1]["traits"] = {"additional": ["CUSTOM_DUP"]}
         return files
+
+
+def is_uuid(text):
+    try:
+        return str(uuidlib.UUID(text)) == text
+    except ValueError:
+        return False
 
 
 def flow(value):
