@@ -124,6 +124,7 @@ public final class ProjectConfigReader {
     Map<String, Optional<Severity>> severityEntries = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : table(root, "severity")) {
       int[] at = keyAt("severity", e.getKey());
+      misplaced("severity", e.getKey(), at);
       if (ProjectConfig.codes(e.getKey()).isEmpty()) {
         fail(at, "unknown rule or category " + Escaper.quote(e.getKey()) + " in severity; `ptree rules` lists them");
       }
@@ -141,6 +142,7 @@ public final class ProjectConfigReader {
     List<ProjectConfig.FileIgnore> perFile = new ArrayList<>();
     for (Map.Entry<String, JsonNode> e : table(root, "per-file-ignores")) {
       int[] at = keyAt("per-file-ignores", e.getKey());
+      misplaced("per-file-ignores", e.getKey(), at);
       glob(e.getKey(), at);
       Set<String> codes = new LinkedHashSet<>();
       List<String> items = strings(e.getValue(), "per-file-ignores." + quoteKey(e.getKey()), at);
@@ -216,6 +218,14 @@ public final class ProjectConfigReader {
     List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
     v.fields().forEachRemaining(out::add);
     return out;
+  }
+
+  /** A top-level key written after a [table] header lands in that table: TOML's classic trap. */
+  private void misplaced(String table, String key, int[] at) throws ConfigException {
+    if (KEYS.contains(key)) {
+      fail(at, Escaper.quote(key) + " is read as part of [" + table + "]: in TOML every key after a [table] header"
+          + " belongs to it; move " + key + " above the first [table]");
+    }
   }
 
   private static String shown(JsonNode v) {
