@@ -197,6 +197,10 @@ final class CheckCommand implements Callable<Integer> {
       workspace = fixAll(workspace);
     }
     List<CheckedFile> results = results(workspace);
+    texts = new java.util.HashMap<>();
+    for (CheckedFile f : results) {
+      texts.put(f.path(), f.text());
+    }
     if (stdin) {
       String key = stdinKey;
       results = results.stream().filter(f -> f.path().equals(key)).toList();
@@ -240,11 +244,14 @@ final class CheckCommand implements Callable<Integer> {
     return errors > 0 && !exitZero ? 1 : 0;
   }
 
+  /** Every checked document's text, reported or not: related locations point into them. */
+  private Map<String, dev.ptree.text.SourceText> texts = Map.of();
+
   private void write(List<CheckedFile> results, PrintStream report) throws IOException {
     switch (format) {
       case JSON -> JsonReport.write(results, report);
       case SARIF -> {
-        SarifReport.Written w = SarifReport.write(results, report, Main.VERSION, SarifReport.MAX_RESULTS);
+        SarifReport.Written w = SarifReport.write(results, report, Main.VERSION, SarifReport.MAX_RESULTS, texts);
         if (w.omittedResults() > 0) {
           err.println("ptree: " + SarifReport.omittedMessage(w.omittedResults(),
               (int) results.stream().mapToLong(f -> f.findings().size()).sum(), SarifReport.MAX_RESULTS));
@@ -265,7 +272,7 @@ final class CheckCommand implements Callable<Integer> {
         }
       }
       default -> {
-        TextReport.write(results, report, !noSnippets);
+        TextReport.write(results, texts, report, !noSnippets);
         long errors = TextReport.count(results, Severity.ERROR);
         long warnings = TextReport.count(results, Severity.WARNING);
         report.println(TextReport.summary((int) errors, (int) warnings, results.size()));

@@ -55,6 +55,12 @@ final class SarifReport {
 
   static Written write(List<CheckedFile> files, OutputStream target, String version, int maxResults)
       throws IOException {
+    return write(files, target, version, maxResults, Map.of());
+  }
+
+  /** {@code context}: texts of documents not reported, for the positions of related locations. */
+  static Written write(List<CheckedFile> files, OutputStream target, String version, int maxResults,
+      Map<String, SourceText> context) throws IOException {
     CountingGzip gzip = new CountingGzip(target);
     OutputStream out = gzip;
     List<Map.Entry<CheckedFile, Finding>> kept = new java.util.ArrayList<>();
@@ -75,7 +81,7 @@ final class SarifReport {
     int omitted = total - kept.size();
     Fingerprints fingerprints = new Fingerprints();
     Map<String, Integer> ruleIndex = new HashMap<>();
-    Map<String, SourceText> texts = new HashMap<>();
+    Map<String, SourceText> texts = new HashMap<>(context);
     for (CheckedFile f : files) {
       texts.put(f.path(), f.text());
     }
