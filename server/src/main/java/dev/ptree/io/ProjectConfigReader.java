@@ -63,7 +63,11 @@ public final class ProjectConfigReader {
   }
 
   public static ProjectConfig read(Path path) throws ConfigException {
-    String display = path.toString();
+    return read(path, path.toString());
+  }
+
+  /** {@code display}: how messages name the file. */
+  public static ProjectConfig read(Path path, String display) throws ConfigException {
     try {
       if (!Files.isRegularFile(path)) {
         throw new ConfigException(display, 1, 1, "not a regular file");

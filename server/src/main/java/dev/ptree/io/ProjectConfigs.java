@@ -55,7 +55,13 @@ public final class ProjectConfigs implements ProjectScope, Inputs.Filter {
   /** One config file for every path ({@code --config}). */
   public static ProjectConfigs fixed(Path file) throws ProjectConfigReader.ConfigException {
     Path abs = file.toAbsolutePath().normalize();
-    return new ProjectConfigs(Loaded.of(ProjectConfigReader.read(file), abs.getParent()), false, m -> { });
+    return new ProjectConfigs(Loaded.of(ProjectConfigReader.read(file, file.toString()), abs.getParent()), false, m -> { });
+  }
+
+  /** A config file's path for messages: relative to the working directory when it is below it. */
+  private static String display(Path file) {
+    Path cwd = Path.of("").toAbsolutePath();
+    return file.startsWith(cwd) && !file.equals(cwd) ? cwd.relativize(file).toString() : file.toString();
   }
 
   /** No project config ({@code --isolated}). */
@@ -81,7 +87,7 @@ public final class ProjectConfigs implements ProjectScope, Inputs.Filter {
         throw failed;
       }
       try {
-        found = Loaded.of(ProjectConfigReader.read(file), abs);
+        found = Loaded.of(ProjectConfigReader.read(file, display(file)), abs);
       } catch (ProjectConfigReader.ConfigException e) {
         failures.put(file, e);
         throw e;
