@@ -25,7 +25,7 @@ final class GithubReport {
         out.print("::" + command(f) + " file=" + property(file.path())
             + ",line=" + (text.lineOf(start) + 1) + ",col=" + text.codePointColumn(start)
             + ",endLine=" + (text.lineOf(end) + 1) + ",endColumn=" + text.codePointColumn(end)
-            + ",title=" + property("ptree " + f.code() + " (" + f.rule().name() + ")")
+            + ",title=" + property("ptree " + f.code())
             + "::" + data(f.message()) + "\n");
       }
     }

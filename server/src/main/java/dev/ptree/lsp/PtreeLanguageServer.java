@@ -409,7 +409,7 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
           Path file = Path.of(path);
           if (e.getType() == FileChangeType.Deleted || !Files.isRegularFile(file)) {
             analyzer.remove(path);
-          } else if (inWorkspace(file)) {
+          } else if (inWorkspace(file) && !projects.skip(file, false, false)) {
             uris.putIfAbsent(path, e.getUri());
             readFromDisk(file);
           }
