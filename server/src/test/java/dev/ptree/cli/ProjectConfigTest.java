@@ -86,6 +86,18 @@ class ProjectConfigTest {
   }
 
   @Test
+  void aSuppressionOfARuleTheProjectIgnoresThereIsNotReportedAsUnused() throws IOException {
+    project(dir);
+    Path a = dir.resolve("provider_config/a.yaml");
+    Files.writeString(a, Files.readString(a).replace("reserved: 4", "reserved: 4  # ptree: disable=PT303"));
+    assertThat(check()).containsExactly("b.yaml PT301 warning");
+    toml("[per-file-ignores]\n\"**/a.yaml\" = [\"PT303\"]\n");
+    assertThat(check()).containsExactly("b.yaml PT301 warning");
+    Files.writeString(a, Files.readString(a).replace("disable=PT303", "disable=PT301"));
+    assertThat(check()).containsExactlyInAnyOrder("a.yaml PT190 warning", "b.yaml PT301 warning");
+  }
+
+  @Test
   void severityOverridesByCodeWinOverCategory() throws IOException {
     project(dir);
     toml("[severity]\ncomparison = \"hint\"\nPT303 = \"warning\"\n");
