@@ -30,32 +30,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Checks provider config directories, provider tree files and the configs they bind.")
 final class CheckCommand implements Callable<Integer> {
-  enum Format {
-    TEXT("text"), JSON("json"), SARIF("sarif"), GITHUB("github"), GITLAB("gitlab"), JUNIT("junit"),
-    JSON_LINES("json-lines");
-
-    final String id;
-
-    Format(String id) {
-      this.id = id;
-    }
-
-    @Override
-    public String toString() {
-      return id;
-    }
-
-    static Format parse(String s) {
-      for (Format f : values()) {
-        if (f.id.equals(s)) {
-          return f;
-        }
-      }
-      throw new picocli.CommandLine.TypeConversionException("unknown format " + Escaper.quote(s)
-          + "; expected one of text, json, sarif, github, gitlab, junit, json-lines");
-    }
-  }
-
   private static PrintStream out = System.out;
   private static PrintStream err = System.err;
   private static InputStream in = System.in;
@@ -69,9 +43,9 @@ final class CheckCommand implements Callable<Integer> {
     in = i;
   }
 
-  @Option(names = "--format", defaultValue = "text", converter = FormatConverter.class,
+  @Option(names = "--format", defaultValue = "text", converter = Reports.FormatConverter.class,
       description = "text, json, sarif, github, gitlab, junit or json-lines (default: ${DEFAULT-VALUE})")
-  Format format;
+  Reports.Format format;
 
   @Option(names = {"-o", "--output-file"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
   Path outputFile;
@@ -108,13 +82,6 @@ final class CheckCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Directories, provider config files or provider tree files; - for standard input.")
   List<String> paths;
-
-  static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
-    @Override
-    public Format convert(String value) {
-      return Format.parse(value);
-    }
-  }
 
   @Override
   public Integer call() throws IOException {
@@ -219,7 +186,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     try {
       if (!statistics || outputFile != null) {
-        write(results, report);
+        Reports.write(format, results, texts, report, err, !noSnippets);
       }
       if (statistics) {
         Statistics.write(results, out);
@@ -246,39 +213,6 @@ final class CheckCommand implements Callable<Integer> {
 
   /** Every checked document's text, reported or not: related locations point into them. */
   private Map<String, dev.ptree.text.SourceText> texts = Map.of();
-
-  private void write(List<CheckedFile> results, PrintStream report) throws IOException {
-    switch (format) {
-      case JSON -> JsonReport.write(results, report);
-      case SARIF -> {
-        SarifReport.Written w = SarifReport.write(results, report, Main.VERSION, SarifReport.MAX_RESULTS, texts);
-        if (w.omittedResults() > 0) {
-          err.println("ptree: " + SarifReport.omittedMessage(w.omittedResults(),
-              (int) results.stream().mapToLong(f -> f.findings().size()).sum(), SarifReport.MAX_RESULTS));
-        }
-        if (w.gzipBytes() > SarifReport.MAX_GZIP_BYTES) {
-          err.printf(java.util.Locale.ROOT, "ptree: the SARIF report is %,d bytes gzip-compressed, over GitHub's upload"
-              + " limit of %,d; narrow the check with ptree.toml (select, ignore, exclude)%n", w.gzipBytes(), SarifReport.MAX_GZIP_BYTES);
-        }
-      }
-      case GITHUB -> GithubReport.write(results, report);
-      case GITLAB -> GitlabReport.write(results, report);
-      case JSON_LINES -> JsonLinesReport.write(results, report);
-      case JUNIT -> {
-        try {
-          JunitReport.write(results, report);
-        } catch (javax.xml.stream.XMLStreamException e) {
-          throw new IOException(e);
-        }
-      }
-      default -> {
-        TextReport.write(results, texts, report, !noSnippets);
-        long errors = TextReport.count(results, Severity.ERROR);
-        long warnings = TextReport.count(results, Severity.WARNING);
-        report.println(TextReport.summary((int) errors, (int) warnings, results.size()));
-      }
-    }
-  }
 
   /** The folder standard input's file lives in: checked with it, as `ptree check` of that folder would. */
   private List<String> stdinFolder() {
