@@ -107,4 +107,28 @@ class ProjectConfigServerTest {
       assertThat(h.client.logs).anyMatch(m -> m.contains("ptree.toml:1:11: unknown rule or category \"PT9999\""));
     }
   }
+
+  @Test
+  void eachWorkspaceFolderObeysItsOwnPtreeToml() throws Exception {
+    Path one = Files.createDirectories(dir.resolve("one/provider_config"));
+    Path two = Files.createDirectories(dir.resolve("two/provider_config"));
+    Path a = one.resolve("a.yaml");
+    Path b = two.resolve("b.yaml");
+    Files.writeString(a, String.format(CONFIG, "cn1", "9"));
+    Files.writeString(b, String.format(CONFIG, "cn2", "9"));
+    Files.writeString(dir.resolve("one/ptree.toml"), "ignore = [\"PT301\"]\n");
+    Files.writeString(dir.resolve("two/ptree.toml"), "ignore = [\"PT303\"]\n");
+    try (LspHarness h = new LspHarness()) {
+      org.eclipse.lsp4j.InitializeParams p = new org.eclipse.lsp4j.InitializeParams();
+      p.setCapabilities(new org.eclipse.lsp4j.ClientCapabilities());
+      p.setWorkspaceFolders(List.of(new org.eclipse.lsp4j.WorkspaceFolder(dir.resolve("one").toUri().toString(), "one"),
+          new org.eclipse.lsp4j.WorkspaceFolder(dir.resolve("two").toUri().toString(), "two")));
+      h.server.initialize(p).get(20, java.util.concurrent.TimeUnit.SECONDS);
+      h.server.initialized(new org.eclipse.lsp4j.InitializedParams());
+      h.client.await(a.toUri().toString(), x -> server(a, x).stream().anyMatch(d -> d.contains("PT303"))
+          && server(a, x).stream().noneMatch(d -> d.contains("PT301")));
+      h.client.await(b.toUri().toString(), x -> server(b, x).stream().anyMatch(d -> d.contains("PT301"))
+          && server(b, x).stream().noneMatch(d -> d.contains("PT303")));
+    }
+  }
 }
