@@ -3,6 +3,8 @@ package dev.ptree.cli;
 import dev.ptree.engine.FixApplier;
 import dev.ptree.engine.Settings;
 import dev.ptree.io.Inputs;
+import dev.ptree.io.ProjectConfigReader;
+import dev.ptree.io.ProjectConfigs;
 import dev.ptree.io.WorkspaceLoader;
 import dev.ptree.io.SourceReader;
 import dev.ptree.engine.Workspace;
@@ -10,6 +12,7 @@ import dev.ptree.rules.Severity;
 import dev.ptree.rules.WorkspaceContext;
 import dev.ptree.text.Escaper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,18 +30,25 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Checks provider config directories, provider tree files and the configs they bind.")
 final class CheckCommand implements Callable<Integer> {
-  enum Format { text, json, sarif }
-
   private static PrintStream out = System.out;
   private static PrintStream err = System.err;
+  private static InputStream in = System.in;
 
   static void streams(PrintStream o, PrintStream e) {
     out = o;
     err = e;
   }
 
-  @Option(names = "--format", defaultValue = "text", description = "text, json or sarif (default: ${DEFAULT-VALUE})")
-  Format format;
+  static void stdin(InputStream i) {
+    in = i;
+  }
+
+  @Option(names = "--format", defaultValue = "text", converter = Reports.FormatConverter.class,
+      description = "text, json, sarif, github, gitlab, junit or json-lines (default: ${DEFAULT-VALUE})")
+  Reports.Format format;
+
+  @Option(names = {"-o", "--output-file"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+  Path outputFile;
 
   @Option(names = "--fix", description = "Apply safe fixes to the files, then report what remains.")
   boolean fix;
@@ -49,16 +59,45 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--timings", description = "Print how long each phase took, on stderr.")
   boolean timings;
 
-  @Option(names = "--disable", split = ",", paramLabel = "CODE", description = "Rules to switch off.")
+  @Option(names = "--disable", split = ",", paramLabel = "CODE", description = "Rules to switch off, on top of ptree.toml.")
   List<String> disabled = new ArrayList<>();
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Directories, provider config files or provider tree files.")
+  @Option(names = "--config", paramLabel = "FILE", description = "Use this ptree.toml for every path instead of each path's nearest one.")
+  Path config;
+
+  @Option(names = "--isolated", description = "Ignore every ptree.toml.")
+  boolean isolated;
+
+  @Option(names = "--force-exclude", description = "Apply ptree.toml's exclude to files named on the command line too (for pre-commit).")
+  boolean forceExclude;
+
+  @Option(names = "--exit-zero", description = "Exit 0 even when errors are found (2 still means a usage or I/O problem).")
+  boolean exitZero;
+
+  @Option(names = "--statistics", description = "Print how many findings each rule has, instead of the findings (unless --output-file takes the report).")
+  boolean statistics;
+
+  @Option(names = "--stdin-filename", paramLabel = "PATH", description = "Check standard input (PATH given as -) as if it were the file PATH, with the other files of its folder.")
+  String stdinFilename;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Directories, provider config files or provider tree files; - for standard input.")
   List<String> paths;
 
   @Override
   public Integer call() throws IOException {
-    List<Inputs.FileInput> inputs = CheckCommand.inputs(paths, err);
-    if (inputs == null) {
+    boolean stdin = paths.contains("-");
+    if (stdin != (stdinFilename != null) || stdin && paths.size() != 1) {
+      err.println("ptree: " + (stdin && paths.size() != 1 ? "- (standard input) cannot be checked with other paths"
+          : stdin ? "reading standard input (-) needs --stdin-filename PATH"
+          : "--stdin-filename needs - as the path to check"));
+      return 2;
+    }
+    if (stdin && fix) {
+      err.println("ptree: --fix rewrites files and cannot be used with standard input");
+      return 2;
+    }
+    if (config != null && isolated) {
+      err.println("ptree: --config and --isolated exclude each other");
       return 2;
     }
     Set<String> off = new LinkedHashSet<>();
@@ -70,22 +109,97 @@ final class CheckCommand implements Callable<Integer> {
       }
       off.add(rule.get().code());
     }
+    ProjectConfigs projects;
+    try {
+      projects = isolated ? ProjectConfigs.isolated() : config != null ? ProjectConfigs.fixed(config)
+          : ProjectConfigs.discover(log(err, timings));
+    } catch (ProjectConfigReader.ConfigException e) {
+      err.println(e.display());
+      return 2;
+    }
+    projects.forceExclude(forceExclude);
+    List<String> named = stdin ? stdinFolder() : paths;
+    List<Workspace.Input> extra = new ArrayList<>();
+    String stdinKey = null;
+    if (stdin) {
+      Path target = Path.of(stdinFilename);
+      stdinKey = new Inputs.FileInput(target, Workspace.Kind.AUTO).key();
+      byte[] bytes = in.readNBytes((int) SourceReader.MAX_BYTES + 1);
+      if (bytes.length > SourceReader.MAX_BYTES) {
+        err.println("ptree: standard input is over the size limit of " + SourceReader.MAX_BYTES / (1024 * 1024) + " MiB");
+        return 2;
+      }
+      var source = SourceReader.decode(stdinKey, target.getFileName() == null ? stdinKey : target.getFileName().toString(), bytes);
+      extra.add(new Workspace.Input(source, Inputs.kindOf(target, source.text().content())));
+    }
+    // every path's ptree.toml is read before anything is checked: a bad one stops the run (exit 2)
+    try {
+      for (String p : named) {
+        Path path = Path.of(p);
+        projects.forDirectory(Files.isDirectory(path) ? path : path.toAbsolutePath().getParent());
+      }
+    } catch (ProjectConfigReader.ConfigException e) {
+      err.println(e.display());
+      return 2;
+    }
+    List<Inputs.FileInput> inputs = CheckCommand.inputs(named, projects, err);
+    if (inputs == null) {
+      return 2;
+    }
+    try {
+      for (Inputs.FileInput i : inputs) {
+        projects.forDirectory(i.path().toAbsolutePath().getParent());
+      }
+    } catch (ProjectConfigReader.ConfigException e) {
+      err.println(e.display());
+      return 2;
+    }
+    if (stdin) {
+      String key = stdinKey;
+      inputs = inputs.stream().filter(i -> !i.key().equals(key)).toList();
+    }
     long started = System.nanoTime();
-    Workspace workspace = WorkspaceLoader.load(new Settings(off, Map.of()), inputs, log(err, timings));
+    Workspace workspace = WorkspaceLoader.load(new Settings(off, Map.of(), projects), inputs, extra, log(err, timings));
     if (fix) {
       workspace = fixAll(workspace);
     }
     List<CheckedFile> results = results(workspace);
+    texts = new java.util.HashMap<>();
+    for (CheckedFile f : results) {
+      texts.put(f.path(), f.text());
+    }
+    if (stdin) {
+      String key = stdinKey;
+      results = results.stream().filter(f -> f.path().equals(key)).toList();
+    }
     long checked = System.nanoTime();
-    switch (format) {
-      case json -> JsonReport.write(results, out);
-      case sarif -> SarifReport.write(results, out, Main.VERSION);
-      default -> {
-        TextReport.write(results, out, !noSnippets);
-        long errors = TextReport.count(results, Severity.ERROR);
-        long warnings = TextReport.count(results, Severity.WARNING);
-        out.println(TextReport.summary((int) errors, (int) warnings, results.size()));
+    long errors = TextReport.count(results, Severity.ERROR);
+    PrintStream report = out;
+    if (outputFile != null) {
+      try {
+        report = new PrintStream(new java.io.BufferedOutputStream(Files.newOutputStream(outputFile), 1 << 16), false,
+            StandardCharsets.UTF_8);
+      } catch (IOException | RuntimeException e) {
+        err.println("ptree: cannot write " + Escaper.quote(outputFile.toString()) + ": " + Escaper.escape(String.valueOf(e.getMessage())));
+        return 2;
       }
+    }
+    try {
+      if (!statistics || outputFile != null) {
+        Reports.write(format, results, texts, report, err, !noSnippets);
+      }
+      if (statistics) {
+        Statistics.write(results, out);
+      }
+    } finally {
+      report.flush();
+      if (report != out) {
+        report.close();
+      }
+    }
+    if (report.checkError()) {
+      err.println("ptree: writing the report failed");
+      return 2;
     }
     out.flush();
     if (timings) {
@@ -94,13 +208,27 @@ final class CheckCommand implements Callable<Integer> {
               - (System.nanoTime() - started) / 1_000_000,
           (checked - started) / 1_000_000, (System.nanoTime() - checked) / 1_000_000);
     }
-    return TextReport.count(results, Severity.ERROR) > 0 ? 1 : 0;
+    return errors > 0 && !exitZero ? 1 : 0;
+  }
+
+  /** Every checked document's text, reported or not: related locations point into them. */
+  private Map<String, dev.ptree.text.SourceText> texts = Map.of();
+
+  /** The folder standard input's file lives in: checked with it, as `ptree check` of that folder would. */
+  private List<String> stdinFolder() {
+    Path given = Path.of(stdinFilename).getParent();
+    String folder = given == null ? "." : given.toString();
+    return Files.isDirectory(Path.of(folder)) ? List.of(folder) : List.of(); // a new file in a new folder: alone
   }
 
   /** The files the paths name; null after printing why when a path does not exist. */
   static List<Inputs.FileInput> inputs(List<String> paths, PrintStream err) {
+    return inputs(paths, Inputs.Filter.NONE, err);
+  }
+
+  static List<Inputs.FileInput> inputs(List<String> paths, Inputs.Filter filter, PrintStream err) {
     try {
-      return Inputs.files(paths);
+      return Inputs.files(paths, filter);
     } catch (Inputs.UsageException e) {
       err.println("ptree: " + Escaper.escape(e.getMessage()));
       return null;

@@ -34,6 +34,11 @@ public final class Main implements Runnable {
 
   /** Runs a command line with the given streams; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, System.in);
+  }
+
+  /** The same, reading standard input ({@code check --stdin-filename PATH -}) from {@code in}. */
+  public static int run(String[] args, PrintStream out, PrintStream err, java.io.InputStream in) {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
@@ -48,6 +53,7 @@ public final class Main implements Runnable {
       return 2;
     });
     CheckCommand.streams(out, err);
+    CheckCommand.stdin(in);
     ShowCommand.streams(out, err);
     ServeCommand.streams(err);
     try {

@@ -19,13 +19,69 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** SARIF 2.1.0 with the full rule table, for code-scanning uploads. */
+/**
+ * SARIF 2.1.0 with the full rule table, for code-scanning uploads: rules tagged with their
+ * category's CWE, security rules with a security-severity, results with partialFingerprints, and
+ * GitHub's upload limits kept (results over the cap are left out and the run says so).
+ */
 final class SarifReport {
   private SarifReport() {}
 
+  /** GitHub code scanning rejects a run with more results than this. */
+  static final int MAX_RESULTS = 25_000;
+  /** ... and a result with more locations than this (relatedLocations are capped the same way). */
+  static final int MAX_LOCATIONS = 1_000;
+  /** ... and an upload larger than this, gzip-compressed. */
+  static final long MAX_GZIP_BYTES = 10L * 1024 * 1024;
+
+  /**
+   * Security findings, with the score GitHub ranks them by (0.1-3.9 low, 4.0-6.9 medium, 7.0-8.9
+   * high). Only unsafe text is: it can hide or forge what an operator reads; the other rules are
+   * correctness and availability problems in a file the operator controls.
+   */
+  static final Map<String, String> SECURITY_SEVERITY = Map.of(
+      "PT401", "5.0",  // control characters: forged log and terminal lines
+      "PT402", "6.5",  // bidi controls: Trojan Source, text that reads differently than it is
+      "PT403", "5.0",  // invisible characters: names that look equal and are not
+      "PT404", "4.0",  // confusables and mixed scripts: spoofed provider names
+      "PT405", "3.0"); // names equal after normalisation
+
+  /** What a write left out to stay within GitHub's limits, for the caller to report. */
+  record Written(int omittedResults, long gzipBytes) {}
+
   static void write(List<CheckedFile> files, OutputStream out, String version) throws IOException {
+    write(files, out, version, MAX_RESULTS);
+  }
+
+  static Written write(List<CheckedFile> files, OutputStream target, String version, int maxResults)
+      throws IOException {
+    return write(files, target, version, maxResults, Map.of());
+  }
+
+  /** {@code context}: texts of documents not reported, for the positions of related locations. */
+  static Written write(List<CheckedFile> files, OutputStream target, String version, int maxResults,
+      Map<String, SourceText> context) throws IOException {
+    CountingGzip gzip = new CountingGzip(target);
+    OutputStream out = gzip;
+    List<Map.Entry<CheckedFile, Finding>> kept = new java.util.ArrayList<>();
+    for (CheckedFile file : files) {
+      for (Finding f : file.findings()) {
+        kept.add(Map.entry(file, f));
+      }
+    }
+    int total = kept.size();
+    if (total > maxResults) {
+      // the most severe first, so what is left out is the least important
+      List<Map.Entry<CheckedFile, Finding>> ranked = new java.util.ArrayList<>(kept);
+      ranked.sort(java.util.Comparator.comparingInt(e -> e.getValue().severity().ordinal()));
+      java.util.Set<Finding> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+      ranked.subList(0, maxResults).forEach(e -> keep.add(e.getValue()));
+      kept.removeIf(e -> !keep.contains(e.getValue()));
+    }
+    int omitted = total - kept.size();
+    Fingerprints fingerprints = new Fingerprints();
     Map<String, Integer> ruleIndex = new HashMap<>();
-    Map<String, SourceText> texts = new HashMap<>();
+    Map<String, SourceText> texts = new HashMap<>(context);
     for (CheckedFile f : files) {
       texts.put(f.path(), f.text());
     }
@@ -52,10 +108,27 @@ final class SarifReport {
       g.writeEndArray();
       g.writeEndObject();
       g.writeEndObject();
+      if (omitted > 0) {
+        g.writeArrayFieldStart("invocations");
+        g.writeStartObject();
+        g.writeBooleanField("executionSuccessful", true);
+        g.writeArrayFieldStart("toolExecutionNotifications");
+        g.writeStartObject();
+        g.writeStringField("level", "warning");
+        g.writeObjectFieldStart("message");
+        g.writeStringField("text", omittedMessage(omitted, total, maxResults));
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndArray();
+      }
       g.writeStringField("columnKind", "utf16CodeUnits");
       g.writeArrayFieldStart("results");
-      for (CheckedFile file : files) {
-        for (Finding f : file.findings()) {
+      for (Map.Entry<CheckedFile, Finding> entry : kept) {
+        CheckedFile file = entry.getKey();
+        Finding f = entry.getValue();
+        {
           g.writeStartObject();
           g.writeStringField("ruleId", f.code());
           g.writeNumberField("ruleIndex", ruleIndex.getOrDefault(f.code(), -1));
@@ -69,7 +142,7 @@ final class SarifReport {
           if (!f.related().isEmpty()) {
             g.writeArrayFieldStart("relatedLocations");
             int id = 1;
-            for (Related r : f.related()) {
+            for (Related r : f.related().subList(0, Math.min(f.related().size(), MAX_LOCATIONS))) {
               SourceText text = texts.getOrDefault(r.path(), file.text());
               g.writeStartObject();
               g.writeNumberField("id", id++);
@@ -81,6 +154,11 @@ final class SarifReport {
             }
             g.writeEndArray();
           }
+          g.writeObjectFieldStart("partialFingerprints");
+          String fingerprint = fingerprints.of(file.path(), file.text(), f);
+          g.writeStringField("primaryLocationLineHash", fingerprint);
+          g.writeStringField("ptree/v1", fingerprint);
+          g.writeEndObject();
           g.writeObjectFieldStart("properties");
           g.writeStringField("category", f.rule().category().id());
           g.writeEndObject();
@@ -88,12 +166,69 @@ final class SarifReport {
         }
       }
       g.writeEndArray();
+      if (omitted > 0) {
+        g.writeObjectFieldStart("properties");
+        g.writeNumberField("omittedResults", omitted);
+        g.writeEndObject();
+      }
       g.writeEndObject();
       g.writeEndArray();
       g.writeEndObject();
     }
     out.write('\n');
     out.flush();
+    return new Written(omitted, gzip.finish());
+  }
+
+  static String omittedMessage(int omitted, int total, int max) {
+    return String.format(java.util.Locale.ROOT, "%,d of %,d results left out: GitHub code scanning rejects a run with"
+        + " more than %,d; the most severe are kept. Narrow the check with ptree.toml (select, ignore) to see the rest.",
+        omitted, total, max);
+  }
+
+  /** Passes bytes through and counts what they gzip to, to check the upload limit without a second pass. */
+  private static final class CountingGzip extends java.io.FilterOutputStream {
+    private long compressed;
+    private final java.util.zip.GZIPOutputStream gzip = gzip();
+
+    CountingGzip(OutputStream out) {
+      super(out);
+    }
+
+    private java.util.zip.GZIPOutputStream gzip() {
+      try {
+        return new java.util.zip.GZIPOutputStream(new OutputStream() {
+          @Override
+          public void write(int b) {
+            compressed++;
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) {
+            compressed += len;
+          }
+        });
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      gzip.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      gzip.write(b, off, len);
+    }
+
+    long finish() throws IOException {
+      gzip.finish();
+      return compressed;
+    }
   }
 
   private static void writeRule(JsonGenerator g, RuleInfo info) throws IOException {
@@ -117,7 +252,20 @@ final class SarifReport {
     g.writeStringField("category", info.category().id());
     g.writeArrayFieldStart("tags");
     g.writeString(info.category().id());
+    if (info.category().cwe() > 0) {
+      g.writeString("external/cwe/cwe-" + info.category().cwe());
+    }
+    String security = SECURITY_SEVERITY.get(info.code());
+    if (security != null) {
+      g.writeString("security");
+    }
     g.writeEndArray();
+    if (security != null) {
+      g.writeStringField("security-severity", security);
+    }
+    g.writeStringField("precision", "high");
+    g.writeStringField("problem.severity", info.defaultSeverity() == Severity.ERROR ? "error"
+        : info.defaultSeverity() == Severity.WARNING ? "warning" : "recommendation");
     g.writeEndObject();
     g.writeEndObject();
   }

@@ -14,6 +14,11 @@ final class TextReport {
   static void write(List<CheckedFile> files, PrintStream out, boolean snippets) {
     java.util.Map<String, SourceText> texts = new java.util.HashMap<>();
     files.forEach(f -> texts.put(f.path(), f.text()));
+    write(files, texts, out, snippets);
+  }
+
+  /** {@code texts}: every document's text, for the positions of related locations in files not reported. */
+  static void write(List<CheckedFile> files, java.util.Map<String, SourceText> texts, PrintStream out, boolean snippets) {
     for (CheckedFile file : files) {
       for (Finding f : file.findings()) {
         SourceText text = file.text();

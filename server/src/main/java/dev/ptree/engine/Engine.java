@@ -182,20 +182,24 @@ public final class Engine {
   List<Finding> finish(SourceText text, String path, List<YNode> nodes, List<Finding> raw) {
     Suppressions suppressions = Suppressions.parse(text, new ScalarLookup(nodes)::contains);
     List<Finding> kept = new ArrayList<>(raw.size());
+    ProjectScope.FileRules file = settings.project().rulesFor(path);
     for (Finding f : raw) {
-      if (suppressions.suppresses(f, text)) {
+      if (!settings.reports(file, f.code()) || suppressions.suppresses(f, text)) {
         continue;
       }
-      Severity override = settings.severityOverrides().get(f.code());
-      kept.add(override == null ? f : f.withSeverity(override));
+      Severity severity = settings.severity(file, f.code(), f.severity());
+      kept.add(severity == f.severity() ? f : f.withSeverity(severity));
     }
-    if (settings.enabled(Rules.UNUSED_SUPPRESSION.code())) {
+    if (settings.reports(file, Rules.UNUSED_SUPPRESSION.code())) {
       for (Suppressions.Entry e : suppressions.unused()) {
+        if (e.rule() != null && !file.reports(e.rule().code())) {
+          continue; // the project does not report that rule here: the comment is not stale
+        }
         String message = e.rule() == null
             ? "unknown rule " + Escaper.quote(e.code()) + " in a suppression comment"
             : "suppression of " + e.rule().code() + " is unused: nothing here triggers it";
-        kept.add(new Finding(Rules.UNUSED_SUPPRESSION.info(), Rules.UNUSED_SUPPRESSION.info().defaultSeverity(),
-            path, e.span(), message, List.of(), List.of()));
+        kept.add(new Finding(Rules.UNUSED_SUPPRESSION.info(), settings.severity(file, Rules.UNUSED_SUPPRESSION.code(),
+            Rules.UNUSED_SUPPRESSION.info().defaultSeverity()), path, e.span(), message, List.of(), List.of()));
       }
     }
     kept.sort(Comparator.comparingInt((Finding f) -> f.span().start())

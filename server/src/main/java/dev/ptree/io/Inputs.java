@@ -37,16 +37,53 @@ public final class Inputs {
     }
   }
 
+  /**
+   * What a project config says about discovery: files and folders to skip (exclude, include) and
+   * files to read as provider configs wherever they are.
+   */
+  public interface Filter {
+    Filter NONE = new Filter() {
+      @Override
+      public boolean skip(Path path, boolean directory, boolean named) {
+        return false;
+      }
+
+      @Override
+      public boolean providerConfig(Path file) {
+        return false;
+      }
+    };
+
+    /** Whether a path is left out; {@code named}: it was given on the command line. */
+    boolean skip(Path path, boolean directory, boolean named);
+
+    /** Whether a file is a provider config because a glob names it. */
+    boolean providerConfig(Path file);
+  }
+
+  private Filter filter = Filter.NONE;
+
   /** Every file to check: config sets' files, then tree files, each once. */
   public static List<FileInput> files(List<String> args) throws UsageException {
+    return files(args, Filter.NONE);
+  }
+
+  /** Every file to check, discovery steered by a project's include/exclude globs. */
+  public static List<FileInput> files(List<String> args, Filter filter) throws UsageException {
     Inputs inputs = new Inputs();
+    inputs.filter = filter;
     List<FileInput> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (String arg : args) {
       Path p = Path.of(arg);
       if (Files.isDirectory(p)) {
-        inputs.addNamedDirectory(p);
+        if (!filter.skip(p, true, true)) {
+          inputs.addNamedDirectory(p);
+        }
       } else if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) || Files.exists(p)) {
+        if (filter.skip(p, false, true)) {
+          continue;
+        }
         if (TreeReader.isTreeFileName(p.getFileName().toString()) || looksLikeTree(p)) {
           inputs.trees.add(p);
         } else {
@@ -136,6 +173,7 @@ public final class Inputs {
     root = realPath(dir);
     Inputs below = new Inputs();
     below.root = root;
+    below.filter = filter;
     below.addDirectory(dir, false);
     boolean ownConfigs = below.sets.containsKey(dir.normalize());
     boolean repositoryRoot = !ownConfigs && (!below.trees.isEmpty()
@@ -166,8 +204,14 @@ public final class Inputs {
       if (name.startsWith(".") || leavesRoot(child)) {
         continue;
       }
+      boolean directory = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
+      if (filter.skip(child, directory, false)) {
+        continue;
+      }
       boolean yamlName = Paths.isYamlName(name);
-      if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+      if (!directory && filter.providerConfig(child) && !TreeReader.isTreeFileName(name)) {
+        add(dir, child);
+      } else if (directory) {
         if (configDir && name.endsWith(".yaml")) {
           add(dir, child);
         } else if (!yamlName && !name.equals("node_modules") && !name.equals("target")) {
@@ -186,6 +230,13 @@ public final class Inputs {
   private static boolean looksLikeConfig(Path file) {
     String text = head(file);
     return CONFIG_KEYS.matcher(text).find() && !TREE_KEY.matcher(text).find();
+  }
+
+  /** How text read from elsewhere (standard input) is read as the named file: a tree or a config. */
+  public static Workspace.Kind kindOf(Path name, String text) {
+    String file = name.getFileName() == null ? name.toString() : name.getFileName().toString();
+    return TreeReader.isTreeFileName(file) || TREE_KEY.matcher(text.length() > 65536 ? text.substring(0, 65536) : text).find()
+        ? Workspace.Kind.TREE : Workspace.Kind.CONFIG;
   }
 
   private static boolean looksLikeTree(Path file) {

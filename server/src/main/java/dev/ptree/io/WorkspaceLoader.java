@@ -18,9 +18,18 @@ public final class WorkspaceLoader {
    * were not named: a tree is checked against the configs it says apply to it.
    */
   public static Workspace load(Settings settings, List<Inputs.FileInput> inputs, java.util.function.Consumer<String> log) {
-    Workspace workspace = Workspace.empty(settings, log).update(read(inputs));
+    return load(settings, inputs, List.of(), log);
+  }
+
+  /** The same, with documents that do not come from disk (standard input) added. */
+  public static Workspace load(Settings settings, List<Inputs.FileInput> inputs, List<Workspace.Input> extra,
+      java.util.function.Consumer<String> log) {
+    List<Workspace.Input> all = new ArrayList<>(read(inputs));
+    all.addAll(extra);
+    Workspace workspace = Workspace.empty(settings, log).update(all);
     Set<String> known = new HashSet<>();
     inputs.forEach(i -> known.add(i.key()));
+    extra.forEach(i -> known.add(i.source().path()));
     List<Workspace.Input> bound = unreadBindings(workspace, known);
     return bound.isEmpty() ? workspace : workspace.update(bound);
   }

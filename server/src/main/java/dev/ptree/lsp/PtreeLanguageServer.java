@@ -4,6 +4,8 @@ import com.google.gson.JsonPrimitive;
 import dev.ptree.engine.Workspace;
 import dev.ptree.io.CatalogueLoader;
 import dev.ptree.io.Inputs;
+import dev.ptree.io.ProjectConfigReader;
+import dev.ptree.io.ProjectConfigs;
 import dev.ptree.io.SourceReader;
 import dev.ptree.io.WorkspaceLoader;
 import dev.ptree.lsp.features.Completions;
@@ -124,6 +126,8 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
   private final WorkspaceSvc workspace = new WorkspaceSvc();
   private volatile PtreeClient client;
   private volatile ServerSettings settings = ServerSettings.DEFAULT;
+  /** Each workspace file's nearest ptree.toml; replaced whenever a ptree.toml changes. */
+  private volatile ProjectConfigs projects = ProjectConfigs.discover(this::projectProblem);
   private volatile boolean initialized;
   private volatile boolean shutdown;
   private volatile Path ruleDocs;
@@ -152,12 +156,13 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
       var ws = params.getCapabilities() == null ? null : params.getCapabilities().getWorkspace();
       watchRegistration = ws != null && ws.getDidChangeWatchedFiles() != null
           && Boolean.TRUE.equals(ws.getDidChangeWatchedFiles().getDynamicRegistration());
-      analyzer.transform(w -> w.withSettings(settings.engine()));
       if (params.getWorkspaceFolders() != null) {
         params.getWorkspaceFolders().forEach(f -> folder(f.getUri()).ifPresent(folders::add));
       } else if (params.getRootUri() != null) {
         folder(params.getRootUri()).ifPresent(folders::add);
       }
+      folders.forEach(this::announceProject);
+      analyzer.transform(w -> w.withSettings(engineSettings()));
       initialized = true;
       ServerCapabilities caps = new ServerCapabilities();
       TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
@@ -187,7 +192,8 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
   @Override
   public void initialized(InitializedParams params) {
     if (client != null && watchRegistration) {
-      List<FileSystemWatcher> watchers = List.of(new FileSystemWatcher(Either.forLeft("**/*.{yaml,yml,json}")));
+      List<FileSystemWatcher> watchers = List.of(new FileSystemWatcher(Either.forLeft("**/*.{yaml,yml,json}")),
+          new FileSystemWatcher(Either.forLeft("**/" + ProjectConfigReader.FILE_NAME)));
       Registration watch = new Registration("ptree-watch", "workspace/didChangeWatchedFiles",
           new DidChangeWatchedFilesRegistrationOptions(watchers));
       client.registerCapability(new RegistrationParams(List.of(watch))).exceptionally(e -> null);
@@ -379,8 +385,7 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
           return; // nothing of ptree's in it: the settings stay as they are
         }
         settings = parsed;
-        ServerSettings now = settings;
-        analyzer.transform(w -> w.withSettings(now.engine()));
+        analyzer.transform(w -> w.withSettings(engineSettings()));
         // extra globs may change how open documents are read
         open.forEach((path, doc) -> submit(SourceDocument.of(path, doc.text()), doc.version()));
       });
@@ -389,15 +394,22 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
     @Override
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
       notification("didChangeWatchedFiles", () -> {
+        if (params.getChanges().stream().anyMatch(e -> path(e.getUri()).endsWith(java.io.File.separator
+            + ProjectConfigReader.FILE_NAME))) {
+          reloadProjects();
+        }
         for (FileEvent e : params.getChanges()) {
           String path = path(e.getUri());
+          if (path.endsWith(java.io.File.separator + ProjectConfigReader.FILE_NAME)) {
+            continue;
+          }
           if (open.containsKey(path)) {
             continue; // the editor's text wins over the disk while the document is open
           }
           Path file = Path.of(path);
           if (e.getType() == FileChangeType.Deleted || !Files.isRegularFile(file)) {
             analyzer.remove(path);
-          } else if (inWorkspace(file)) {
+          } else if (inWorkspace(file) && !projects.skip(file, false, false)) {
             uris.putIfAbsent(path, e.getUri());
             readFromDisk(file);
           }
@@ -421,6 +433,7 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
         for (WorkspaceFolder f : params.getEvent().getAdded()) {
           folder(f.getUri()).ifPresent(dir -> {
             folders.add(dir);
+            announceProject(dir);
             CompletableFuture.runAsync(() -> scan(dir));
           });
         }
@@ -492,13 +505,62 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
   private Workspace.Kind kindOf(String path) {
     boolean tree = dev.ptree.model.TreeReader.isTreeFileName(Path.of(path).getFileName() == null ? path
         : Path.of(path).getFileName().toString());
-    return !tree && settings.matchesGlob(path) ? Workspace.Kind.CONFIG : Workspace.Kind.AUTO;
+    return !tree && (settings.matchesGlob(path) || projects.providerConfig(Path.of(path))) ? Workspace.Kind.CONFIG
+        : Workspace.Kind.AUTO;
+  }
+
+  /** The engine's settings: each file's ptree.toml, the editor's settings on top. */
+  private dev.ptree.engine.Settings engineSettings() {
+    return settings.engine().withProject(projects);
+  }
+
+  /** Logs which ptree.toml a workspace folder obeys, or why its ptree.toml is not obeyed. */
+  private void announceProject(Path folder) {
+    try {
+      ProjectConfigs.Loaded l = projects.forDirectory(folder);
+      if (l.config().file() != null) {
+        log("workspace folder " + Escaper.escape(folder.toString()) + " uses " + Escaper.escape(l.config().file()));
+      }
+    } catch (ProjectConfigReader.ConfigException e) {
+      projects.forFile(folder.resolve(ProjectConfigReader.FILE_NAME)); // reports it once, and falls back to no config
+    }
+  }
+
+  /** A ptree.toml that cannot be obeyed: logged, and shown, since the editor's results now ignore it. */
+  private void projectProblem(String message) {
+    log(message);
+    PtreeClient c = client;
+    if (c != null) {
+      try {
+        c.showMessage(new MessageParams(MessageType.Error, Escaper.escape(message)));
+      } catch (RuntimeException e) {
+        // the client is gone; the log has it
+      }
+    }
+  }
+
+  /**
+   * A ptree.toml was created, changed or deleted: every file's settings are read again, files the
+   * new excludes leave out are dropped, and the folders are scanned again for what they now include.
+   */
+  private void reloadProjects() {
+    projects = ProjectConfigs.discover(this::projectProblem);
+    folders.forEach(this::announceProject);
+    analyzer.transform(w -> w.withSettings(engineSettings()));
+    for (Workspace.Document d : analyzer.snapshot().documents()) {
+      if (!open.containsKey(d.path()) && projects.skip(Path.of(d.path()), false, false)) {
+        analyzer.remove(d.path());
+      }
+    }
+    open.forEach((path, doc) -> submit(SourceDocument.of(path, doc.text()), doc.version()));
+    List<Path> again = new ArrayList<>(folders);
+    CompletableFuture.runAsync(() -> again.forEach(this::scan));
   }
 
   /** Reads a workspace folder as `ptree check` would, plus the config directories its trees bind. */
   private void scan(Path folder) {
     try {
-      List<Inputs.FileInput> inputs = Inputs.files(List.of(folder.toString()));
+      List<Inputs.FileInput> inputs = Inputs.files(List.of(folder.toString()), projects);
       Set<String> known = new HashSet<>();
       List<Inputs.FileInput> closed = new ArrayList<>();
       for (Inputs.FileInput in : inputs) {
