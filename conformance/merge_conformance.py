@@ -28,11 +28,11 @@ scenarios at once. A scenario agrees when:
   reached twice), the rule matching nova's message;
 * nova's "does not exist in the ProviderTree" warning for a key <=> PT203 on that entry;
   ``$COMPUTE_NODE`` reaching no root <=> PT505 on that entry;
-* when nova does not raise: ptree reports no error, and ``ptree show``'s traits and inventories
-  (Placement's defaults filled in) equal nova's tree after the merge, provider by provider;
-* when nova does not raise and the placement module is present (``real_placement.py``), a real
-  in-process Placement accepts what nova's report client would send for the merged tree <=> ptree
-  claims no Placement rejection.
+* when nova does not raise: ``ptree show``'s traits and inventories (Placement's defaults filled
+  in) equal nova's tree after the merge, provider by provider; and ptree reports an error exactly
+  when a real, empty, in-process Placement (``real_placement.py``) refuses one of the calls
+  nova's report client makes for the merged tree (create the provider, its custom resource
+  classes, its inventories at 1.26, its traits), parents first.
 
 The closing line is ``merge conformance: N/M agree``; exit 1 on any disagreement, 2 on a setup
 problem. Environment: PTREE_JAR, JAVA (as for run.sh).
@@ -115,6 +115,11 @@ class Generator:
                 extra["traits"].append("COMPUTE_NODE")
             self.providers.append(extra)
             roots.append(extra)
+        # two providers with one name: nova holds them, Placement refuses the second (409)
+        if rng.random() < 0.04:
+            twin = rng.choice(self.providers)
+            self.providers.append({"name": twin["name"], "uuid": self.uuid(), "parent": None, "traits": [],
+                                   "inventory": {}, "nested": False, "ref": None})
         # a child named with a root's uuid (created after that root, so nova can build it)
         if rng.random() < 0.1 and len(roots) > 1 and roots[0]["uuid"] \
                 and all(p["name"] != roots[0]["uuid"] for p in self.providers):
@@ -173,6 +178,11 @@ class Generator:
                     record["reserved"] = rng.randint(0, record["total"])
                 if rng.random() < 0.2:
                     record["allocation_ratio"] = rng.choice([1.0, 1.5, 4.0])
+                if rng.random() < 0.06:  # values nova loads and Placement may refuse
+                    record.update(rng.choice([{"total": 0}, {"reserved": record["total"] + 1},
+                                              {"allocation_ratio": 0.0}, {"min_unit": 5, "max_unit": 2},
+                                              {"step_size": 0}, {"total": 2147483648},
+                                              {"reserved": record["total"]}, {"allocation_ratio": 0.5}]))
                 items.append({rc: record})
             if rng.random() < 0.05:
                 items.append({})
@@ -362,6 +372,7 @@ def run_nova(directory):
     handler = _Warnings()
     log = logging.getLogger("nova.compute.resource_tracker")
     log.addHandler(handler)
+    log.propagate = False
     try:
         tracker._merge_provider_configs(configs, pt)
         outcome, detail = "merged", None
@@ -369,6 +380,7 @@ def run_nova(directory):
         outcome, detail = "merge-error", str(e)
     finally:
         log.removeHandler(handler)
+        log.propagate = True
     not_found = sorted({r.args["uuid_or_name"] for r in handler.records
                         if isinstance(r.args, dict) and "uuid_or_name" in r.args})
     compute_roots = [r for r in pt.roots if "COMPUTE_NODE" in r.traits
@@ -379,6 +391,10 @@ def run_nova(directory):
         result["providers"] = {name: {"uuid": obj.uuid, "traits": sorted(obj.traits),
                                       "inventory": {rc: filled(r) for rc, r in obj.inventory.items()}}
                                for name, obj in objects.items()}
+        # what nova's report client sends for the tree, parents first (the order they were made)
+        result["sent"] = [{"uuid": obj.uuid, "name": obj.name, "parent_uuid": obj.parent_uuid,
+                           "inventories": obj.inventory, "traits": sorted(obj.traits)}
+                          for obj in objects.values()]
     return result
 
 
@@ -463,15 +479,11 @@ def judge(directory, nova, findings, tree, placement):
     if outcome == "merged" and pt505 != nova["compute_node_reaches_nothing"]:
         reasons.append(f"$COMPUTE_NODE reaches nothing: nova {nova['compute_node_reaches_nothing']}, ptree PT505 {pt505}")
     if outcome == "merged":
-        placement_codes = {"PT303", "PT304", "PT305", "PT306", "PT502"}
-        non_placement = [c for c in codes if c not in placement_codes]
-        if non_placement:
-            reasons.append(f"nova merges cleanly, ptree reports errors {non_placement}")
-        if placement is not None:
-            rejected = placement.get("rejected")
-            claimed = [c for c in codes if c in placement_codes]
-            if bool(rejected) != bool(claimed):
-                reasons.append(f"Placement rejects {rejected or 'nothing'}, ptree's Placement errors {claimed or 'none'}")
+        # nova merges: an error in ptree must mean that Placement refuses what nova sends
+        rejected = placement["rejected"]
+        if bool(rejected) != bool(codes):
+            reasons.append(f"nova merges cleanly and Placement answers {rejected or 'every call'},"
+                           f" ptree's errors are {codes or 'none'}")
         if tree is None:
             reasons.append("ptree show printed no tree")
         else:
@@ -503,20 +515,25 @@ def normalise(inventory):
 # ----------------------------------------------------------------------------- Placement
 
 def placement_client():
-    """The real in-process Placement, when conformance/real_placement.py is there."""
-    try:
-        sys.path.insert(0, HERE)
-        import real_placement  # noqa: F401
-    except ImportError:
-        return None
-    return real_placement
+    """The real in-process Placement (conformance/real_placement.py)."""
+    sys.path.insert(0, HERE)
+    import real_placement
+    return real_placement.RealPlacement()
 
 
-def send_to_placement(module, nova):
-    """What a real Placement answers to nova's report client for the merged tree."""
-    if module is None or nova["outcome"] != "merged":
+def send_to_placement(placement, nova):
+    """What a real, empty Placement answers to nova's report client for the merged tree: the
+    provider, its custom resource classes and inventories, its traits, parents first. nova stops
+    at the first failure."""
+    if nova["outcome"] != "merged":
         return None
-    return module.send_tree(nova["providers"])
+    placement.reset()
+    for p in nova["sent"]:
+        calls = placement.send_provider(p["uuid"], p["name"], p["parent_uuid"], p["inventories"], p["traits"])
+        bad = [c for c in calls if c.status >= 400]
+        if bad:
+            return {"rejected": f"{bad[0].method} {bad[0].path} -> {bad[0].status}"}
+    return {"rejected": None}
 
 
 # ----------------------------------------------------------------------------- main
@@ -552,8 +569,10 @@ def main():
         return 2
     try:
         import nova.compute.resource_tracker  # noqa: F401
+        placement = placement_client()
     except ImportError as e:
-        print(f"merge conformance: cannot import nova ({e}); apt-get install python3-nova", file=sys.stderr)
+        print(f"merge conformance: cannot import nova or placement ({e});"
+              " apt-get install python3-nova python3-placement", file=sys.stderr)
         return 2
     # nova's loader logs each dropped no-op entry; the warnings the suite compares are captured
     logging.getLogger("nova.compute.provider_config").setLevel(logging.ERROR)
@@ -571,15 +590,18 @@ def main():
                 generated.append(os.path.abspath(d))
             fixed = fixed_cases()
         dirs = generated + fixed
-        placement = placement_client()
         novas = {d: run_nova(d) for d in dirs}
         ptree = run_ptree(jar, java, [generated] + [[d] for d in fixed])
         findings = findings_by_scenario(ptree["check"], dirs)
         trees = trees_by_scenario(ptree["show"], dirs)
-        agree = 0
+        agree = placed = placed_agree = 0
         for d in dirs:
             nova = novas[d]
-            reasons = judge(d, nova, findings[d], trees.get(d), send_to_placement(placement, nova))
+            answer = send_to_placement(placement, nova)
+            reasons = judge(d, nova, findings[d], trees.get(d), answer)
+            if answer is not None:
+                placed += 1
+                placed_agree += not any("Placement" in r for r in reasons)
             codes = sorted({f["rule"] for f in findings[d] if f["severity"] == "error"})
             label = os.path.relpath(d, ROOT) if d.startswith(ROOT) else os.path.basename(d)
             if reasons:
@@ -596,6 +618,7 @@ def main():
         print("nova outcomes: " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items()))
               + f"; not-found warnings in {sum(1 for n in novas.values() if n.get('not_found'))}")
         print(f"merge conformance: {agree}/{len(dirs)} agree")
+        print(f"placement conformance (merged trees): {placed_agree}/{placed} agree")
         return 0 if agree == len(dirs) else 1
     finally:
         if not args.keep:
