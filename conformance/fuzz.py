@@ -5,7 +5,7 @@ Generates provider-config directories by mutating realistic valid configs
 (YAML 1.1 scalar forms, type swaps, key typos, duplicate keys, anchors and
 merge keys, tags, flow/block styles, block scalars, unicode, CRLF/BOM/tabs,
 comments, several files, number and schema_version edges), runs each one
-through nova_reference.py (the real nova loader and Placement schemas) and
+through nova_reference.py (the real nova loader and a real Placement) and
 through `java -jar ptree.jar check --format json DIR`, and prints every
 directory where they disagree (same rule as run.sh/compare.py: ptree must
 report >= 1 error iff nova fails or Placement would reject), plus every

@@ -10,7 +10,9 @@ For every DIR (one Nova ``[compute] provider_config_location``) this prints
 one JSON object per line:
 
     {"dir": ..., "nova": "loaded|config-error|crash", "detail": ...,
-     "warnings": [...], "placement_rejects": [...], "expect_error": bool}
+     "warnings": [...], "placement_rejects": [...],
+     "placement_calls": [{"entry", "reachable", "calls", "unreachable"?}],
+     "unreachable": [...], "expect_error": bool}
 
 * ``nova`` is the outcome of nova's own
   ``nova.compute.provider_config.get_provider_configs(DIR)``:
@@ -18,13 +20,16 @@ one JSON object per line:
   (ProviderConfigException, detail = its message) or ``crash`` (any other
   exception, detail = "Type: message").
 * ``placement_rejects`` (only when nova loaded the dir) lists what will
-  certainly fail later, found by running what nova would send through
-  Placement's own code from python3-placement: the resource-class check of
-  ``PUT /resource_classes/{name}``, the trait check of ``PUT /traits/{name}``
-  and ``PUT /resource_providers/{uuid}/traits``, the body schema, defaults and
-  capacity check of ``PUT /resource_providers/{uuid}/inventories`` at
-  microversion 1.26 (the one nova uses), and nova's own
-  ``merged_inventory.update(item)`` in ResourceTracker._merge_provider_configs.
+  certainly fail later, found by sending what nova's report client would
+  send for each entry to a real Placement (python3-placement's WSGI app over
+  in-memory SQLite, see real_placement.py): a stand-in provider for the one
+  the entry identifies (POST /resource_providers at 1.20), then nova's own
+  ``merged_inventory.update(item)`` (ResourceTracker._merge_provider_configs),
+  PUT /resource_classes/{name} at 1.7, PUT .../inventories at 1.26,
+  GET/PUT /traits at 1.6 and PUT .../traits. An entry no provider Placement
+  can hold matches (Placement refuses to create it, or stores the uuid or
+  name as another string) is listed in ``unreachable``: nova sends nothing
+  for it. ``placement_calls`` lists every call per entry.
 * ``expect_error`` = nova did not load the dir, or something was rejected.
 
 Nothing of nova or placement is copied here: both are imported.
@@ -184,22 +189,6 @@ def placement_run(placement, index, key, provider):
     summary = {"entry": key}
     reasons = []
 
-    # --- inventories: nova's _merge_provider_configs does
-    #     merged_inventory.update(item) for every additional item.
-    merged = {}
-    for item in provider.get("inventories", {}).get("additional", []):
-        try:
-            merged.update(item)
-        except Exception as exc:
-            reasons.append(
-                "%s: nova _merge_provider_configs raises %s on "
-                "merged_inventory.update(%r): %s" % (
-                    where, type(exc).__name__, item, _short(exc)))
-    if reasons:
-        summary["calls"] = []
-        return summary, reasons
-    traits = sorted(set(provider.get("traits", {}).get("additional", [])))
-
     uuid, name, extra_traits = _stand_in(index, key, provider)
     create = placement.create_provider(uuid, name)
     calls = [create]
@@ -230,6 +219,24 @@ def placement_run(placement, index, key, provider):
         summary["calls"] = [_call_text(c) for c in calls]
         return summary, []
     summary["reachable"] = True
+
+    # --- only a provider nova finds is merged into; inventories: nova's
+    #     _merge_provider_configs does
+    #     merged_inventory.update(item) for every additional item.
+    merged = {}
+    for item in provider.get("inventories", {}).get("additional", []):
+        try:
+            merged.update(item)
+        except Exception as exc:
+            reasons.append(
+                "%s: nova _merge_provider_configs raises %s on "
+                "merged_inventory.update(%r): %s" % (
+                    where, type(exc).__name__, item, _short(exc)))
+    if reasons:
+        summary["calls"] = [_call_text(c) for c in calls]
+        return summary, reasons
+    traits = sorted(set(provider.get("traits", {}).get("additional", [])))
+
     try:
         real_placement._json_encode(merged)
     except Exception as exc:
