@@ -4,8 +4,9 @@
 Used by run.sh:  compare.py WORKDIR
 WORKDIR holds nova.jsonl (one nova_reference.py object per case, in order)
 and, for case number i, i.out / i.err / i.rc from ptree.
-Prints one line per case and `conformance: N/M agree`; exit 1 on any
-disagreement.
+Prints one line per case, `conformance: N/M agree` and, over the cases
+nova loads (whose verdict comes from the real Placement run),
+`placement conformance: N/M agree`; exit 1 on any disagreement.
 """
 
 import json
@@ -86,6 +87,7 @@ def main(argv):
     with open(os.path.join(work, "nova.jsonl"), encoding="utf-8") as f:
         refs = [json.loads(line) for line in f if line.strip()]
     agree_n = 0
+    loaded_n = loaded_agree_n = 0
     width = max([len(os.path.basename(os.path.normpath(r["dir"])))
                  for r in refs] + [10])
     for i, ref in enumerate(refs):
@@ -96,6 +98,9 @@ def main(argv):
         err = read(os.path.join(work, "%d.err" % i))
         agree, summary, problems, messages = judge(ref, out, err, rc)
         agree_n += agree
+        if ref["nova"] == "loaded":
+            loaded_n += 1
+            loaded_agree_n += agree
         print("%-8s %-*s nova=%-23s expect_error=%-5s ptree: exit=%s %s" % (
             "AGREE" if agree else "DISAGREE", width, name, nova_outcome(ref),
             "true" if ref["expect_error"] else "false", rc, summary))
@@ -107,6 +112,8 @@ def main(argv):
                 print("         - nova: %s" % short(ref["detail"]))
             for r in ref["placement_rejects"][:2]:
                 print("         - placement: %s" % short(r))
+            for r in ref.get("unreachable", [])[:2]:
+                print("         - unreachable: %s" % short(r))
             for d in messages[:3]:
                 print("         - ptree %s: %s" % (d.get("rule"),
                                                    short(d.get("message"))))
@@ -114,6 +121,8 @@ def main(argv):
                 print("         - stderr: %s" % short(err, 300))
     print("conformance: %d passed, %d failed" % (agree_n, len(refs) - agree_n))
     print("conformance: %d/%d agree" % (agree_n, len(refs)))
+    # the directories nova loads: judged by what a real Placement answers
+    print("placement conformance: %d/%d agree" % (loaded_agree_n, loaded_n))
     return 0 if agree_n == len(refs) else 1
 
 

@@ -5,7 +5,7 @@ Generates provider-config directories by mutating realistic valid configs
 (YAML 1.1 scalar forms, type swaps, key typos, duplicate keys, anchors and
 merge keys, tags, flow/block styles, block scalars, unicode, CRLF/BOM/tabs,
 comments, several files, number and schema_version edges), runs each one
-through nova_reference.py (the real nova loader and Placement schemas) and
+through nova_reference.py (the real nova loader and a real Placement) and
 through `java -jar ptree.jar check --format json DIR`, and prints every
 directory where they disagree (same rule as run.sh/compare.py: ptree must
 report >= 1 error iff nova fails or Placement would reject), plus every
@@ -1438,6 +1438,66 @@ def m_capacity(r, case):
         f, total, reserved, rtext)
 
 
+def m_placement_edge(r, case):
+    """An identification Placement may never hold (upper-case uuid, uuid
+    ending in a newline, lone surrogate, escaped surrogate pair) or a
+    plain one, with a value only Placement refuses (total 0, bare CUSTOM_,
+    a name ending in a newline, ratios Placement fails on)."""
+    f = pick_file(r, case)
+    if not f:
+        return None
+    provs = [t for t in walk(case["files"][f])
+             if isinstance(t[0], Map) and t[0].role == "provider"]
+    if not provs:
+        return None
+    prov = r.choice(provs)[0]
+    desc = []
+    ids = [t for t in walk(prov) if t[2] is not None
+           and getattr(t[0], "role", None) in ("uuid", "name")]
+    if ids and r.random() < 0.7:
+        u = uuid4(r)
+        role, text = r.choice([
+            ("uuid", u.upper()), ("uuid", dq(u + "\n")),
+            ("uuid", dq(u.upper() + "\n")), ("name", '"host-\\ud800"'),
+            ("name", '"gpu-\\ud83d\\ude00"'), ("name", '"\\udc00"'),
+            ("uuid", u), ("name", "host-a"), ("uuid", "$COMPUTE_NODE")])
+        node, path, parent, slot = r.choice(ids)
+        if role != node.role and isinstance(parent, Map):
+            # rename the key with the value: uuid <-> name
+            for pair in parent.pairs:
+                if pair[1] is node:
+                    pair[0] = K(role)
+        put(parent, slot, plain(text, role))
+        desc.append("identification %s: %s" % (role, text))
+    recs = [t[0] for t in walk(prov)
+            if isinstance(t[0], Map) and t[0].role == "record"]
+    traits = [t for t in walk(prov) if t[2] is not None
+              and getattr(t[0], "role", None) == "trait"]
+    kind = r.choice(["record", "record", "trait"])
+    if kind == "record" and recs:
+        rec = r.choice(recs)
+        total = r.choice([0, 1, 2, 4, 2147483647, 2147483648])
+        reserved = r.choice([0, 0, 1, 2, total, total + 1])
+        ratio = r.choice(["-.inf", ".inf", ".nan", "-1.0e+300", "1.0e+300",
+                          "-0.0", "0.5", "3.5e+38", "3.40282e+38",
+                          "-1.0e-300", "-1.0", "0.0", "1.0"])
+        rec.pairs = [[K("total"), plain(str(total), "total")],
+                     [K("reserved"), plain(str(reserved), "reserved")],
+                     [K("allocation_ratio"),
+                      plain(ratio, "allocation_ratio")]]
+        desc.append("record total=%d reserved=%d ratio=%s"
+                    % (total, reserved, ratio))
+    elif traits:
+        node, path, parent, slot = r.choice(traits)
+        text = r.choice(["CUSTOM_", dq("CUSTOM_NL\n"),
+                         dq("CUSTOM_" + "X" * 248 + "\n"), "CUSTOM_OK"])
+        put(parent, slot, plain(text, "trait"))
+        desc.append("trait %s" % text)
+    if not desc:
+        return None
+    return "%s: placement edge: %s" % (f, "; ".join(desc))
+
+
 # --- directory-level -------------------------------------------------------
 
 def m_split_files(r, case):
@@ -1713,6 +1773,10 @@ MUTATIONS = [
 ]
 
 
+PLACEMENT = [(m_placement_edge, 6), (m_capacity, 2), (m_role_value, 2),
+             (m_split_files, 1)]
+
+
 BENIGN = [(m_style, 6), (m_anchor_alias, 4), (m_merge, 3), (m_unicode, 2),
           (m_split_files, 3), (m_duplicate_key, 2), (m_extra_key, 2),
           (m_capacity, 2), (m_numbers, 2), (m_merge_precedence, 2),
@@ -1729,8 +1793,9 @@ def weighted(r, table):
     return table[-1][0]
 
 
-def generate_case(seed, index):
-    """Returns (files: {name: bytes}, dirs: [names], description list)."""
+def generate_case(seed, index, placement=False):
+    """Returns (files: {name: bytes}, dirs: [names], description list).
+    placement=True draws every mutation from PLACEMENT (--placement)."""
     r = random.Random("%s:%d" % (seed, index))
     case = {"files": {}, "raw": {}, "dirs": []}
     main = r.choice(["provider.yaml", "provider.yaml", "a.yaml",
@@ -1746,6 +1811,8 @@ def generate_case(seed, index):
     table = BENIGN if mode < 0.3 else MUTATIONS
     if mode > 0.8:
         table, n = [(m_soup, 1)], 1  # one fragment of raw YAML syntax
+    if placement:
+        table, n = PLACEMENT, max(n, 1)
     for _ in range(n):
         for _ in range(5):
             op = weighted(r, table)
@@ -1878,6 +1945,9 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seed", default="1")
     ap.add_argument("--count", type=int, default=100)
+    ap.add_argument("--placement", action="store_true",
+                    help="only Placement edges: unreachable identifications,"
+                         " capacity and name values Placement refuses")
     ap.add_argument("--start", type=int, default=0,
                     help="first case index (default 0)")
     ap.add_argument("--only", type=int, action="append",
@@ -1919,7 +1989,8 @@ def main(argv=None):
     t_start = time.monotonic()
     try:
         for i in indices:
-            files, dirs, desc = generate_case(args.seed, i)
+            files, dirs, desc = generate_case(args.seed, i,
+                                              placement=args.placement)
             d = os.path.join(work, "s%s-case-%04d" % (args.seed, i))
             if os.path.exists(d):
                 shutil.rmtree(d)

@@ -10,7 +10,9 @@ For every DIR (one Nova ``[compute] provider_config_location``) this prints
 one JSON object per line:
 
     {"dir": ..., "nova": "loaded|config-error|crash", "detail": ...,
-     "warnings": [...], "placement_rejects": [...], "expect_error": bool}
+     "warnings": [...], "placement_rejects": [...],
+     "placement_calls": [{"entry", "reachable", "calls", "unreachable"?}],
+     "unreachable": [...], "expect_error": bool}
 
 * ``nova`` is the outcome of nova's own
   ``nova.compute.provider_config.get_provider_configs(DIR)``:
@@ -18,13 +20,16 @@ one JSON object per line:
   (ProviderConfigException, detail = its message) or ``crash`` (any other
   exception, detail = "Type: message").
 * ``placement_rejects`` (only when nova loaded the dir) lists what will
-  certainly fail later, found by running what nova would send through
-  Placement's own code from python3-placement: the resource-class check of
-  ``PUT /resource_classes/{name}``, the trait check of ``PUT /traits/{name}``
-  and ``PUT /resource_providers/{uuid}/traits``, the body schema, defaults and
-  capacity check of ``PUT /resource_providers/{uuid}/inventories`` at
-  microversion 1.26 (the one nova uses), and nova's own
-  ``merged_inventory.update(item)`` in ResourceTracker._merge_provider_configs.
+  certainly fail later, found by sending what nova's report client would
+  send for each entry to a real Placement (python3-placement's WSGI app over
+  in-memory SQLite, see real_placement.py): a stand-in provider for the one
+  the entry identifies (POST /resource_providers at 1.20), then nova's own
+  ``merged_inventory.update(item)`` (ResourceTracker._merge_provider_configs),
+  PUT /resource_classes/{name} at 1.7, PUT .../inventories at 1.26,
+  GET/PUT /traits at 1.6 and PUT .../traits. An entry no provider Placement
+  can hold matches (Placement refuses to create it, or stores the uuid or
+  name as another string) is listed in ``unreachable``: nova sends nothing
+  for it. ``placement_calls`` lists every call per entry.
 * ``expect_error`` = nova did not load the dir, or something was rejected.
 
 Nothing of nova or placement is copied here: both are imported.
@@ -57,24 +62,21 @@ def _ensure_utf8_mode():
 
 _ensure_utf8_mode()
 
-import jsonschema  # noqa: E402
-import microversion_parse  # noqa: E402
 import webob.exc  # noqa: E402
-from oslo_serialization import jsonutils  # noqa: E402
 
 from nova import exception as nova_exc  # noqa: E402
 from nova.compute import provider_config  # noqa: E402
 
-from placement import exception as pl_exc  # noqa: E402
-from placement import microversion as pl_microversion  # noqa: E402
-from placement import util as pl_util  # noqa: E402
-from placement.handlers import inventory as pl_inventory  # noqa: E402
-from placement.schemas import inventory as pl_inv_schema  # noqa: E402
-from placement.schemas import resource_class as pl_rc_schema  # noqa: E402
-from placement.schemas import trait as pl_trait_schema  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import real_placement  # noqa: E402
 
-# nova: scheduler/client/report.py ALLOW_RESERVED_EQUAL_TOTAL_INVENTORY_VERSION
-NOVA_INVENTORY_MICROVERSION = "1.26"
+_PLACEMENT = []
+
+
+def _placement():
+    if not _PLACEMENT:
+        _PLACEMENT.append(real_placement.RealPlacement())
+    return _PLACEMENT[0]
 
 
 class _Capture(logging.Handler):
@@ -146,28 +148,80 @@ def _short(exc, limit=400):
     return text if len(text) <= limit else text[:limit] + "..."
 
 
-def _placement_version():
-    ver = microversion_parse.parse_version_string(NOVA_INVENTORY_MICROVERSION)
-    ver.max_version = microversion_parse.parse_version_string(
-        pl_microversion.max_version_string())
-    ver.min_version = microversion_parse.parse_version_string(
-        pl_microversion.min_version_string())
-    return ver
+_COMPUTE_NODE = "$COMPUTE_NODE"
 
 
-class _FakeProvider(object):
-    def __init__(self, uuid):
-        self.uuid = uuid
-        self.generation = 0
+def _stand_in(index, key, provider):
+    """The provider of a bound tree that this loaded entry could reach:
+    (uuid, name, extra traits) to create in Placement. With no tree given,
+    one is made up to stand in for the provider the entry identifies."""
+    ident = provider.get("identification", {})
+    if key == _COMPUTE_NODE:
+        # a compute-node root (the virt driver's): generated uuid, a host
+        # name, the COMPUTE_NODE trait
+        return (real_placement.new_uuid(), "conformance-compute-node",
+                ["COMPUTE_NODE"])
+    if "uuid" in ident:
+        return ident["uuid"], "conformance-provider-%d" % index, []
+    return real_placement.new_uuid(), ident.get("name", key), []
 
 
-def placement_rejects(key, provider):
-    """What nova does with one loaded provider entry, run through
-    Placement's code. Returns a list of reasons (empty = accepted)."""
-    reasons = []
+def _call_text(call):
+    return "%s %s @%s -> %d" % (call.method, call.path, call.microversion,
+                                call.status)
+
+
+def _reject_text(where, call):
+    detail = call.body
+    try:
+        err = json.loads(call.body)["errors"][0]
+        detail = "%s: %s" % (err.get("title"), err.get("detail"))
+    except Exception:
+        pass
+    return "%s: %s %s -> %d %s" % (where, call.method, call.path,
+                                   call.status, _short(detail, 300))
+
+
+def placement_run(placement, index, key, provider):
+    """What nova sends for one loaded provider entry, answered by a real
+    Placement. Returns (summary dict, list of rejection reasons)."""
     where = "provider %r" % (key,)
+    summary = {"entry": key}
+    reasons = []
 
-    # --- inventories: nova's _merge_provider_configs does
+    uuid, name, extra_traits = _stand_in(index, key, provider)
+    create = placement.create_provider(uuid, name)
+    calls = [create]
+    reach = None
+    if create.status >= 400:
+        reach = "Placement refuses to create such a provider (%d)" % (
+            create.status)
+    else:
+        try:
+            stored = json.loads(create.body)
+        except ValueError:
+            stored = {}
+        if stored.get("uuid") != uuid:
+            reach = "Placement stores the uuid as %r, never %r" % (
+                stored.get("uuid"), uuid)
+        elif stored.get("name") != name:
+            reach = "Placement stores the name as %r, never %r" % (
+                stored.get("name"), name)
+    if reach is not None:
+        if create.status < 400:
+            # what Placement holds instead is no provider of this entry:
+            # remove it so it does not take another entry's name or uuid
+            calls.append(placement.request(
+                "DELETE", "/resource_providers/%s" % stored.get("uuid"),
+                real_placement.POST_RP_MICROVERSION))
+        summary["reachable"] = False
+        summary["unreachable"] = reach
+        summary["calls"] = [_call_text(c) for c in calls]
+        return summary, []
+    summary["reachable"] = True
+
+    # --- only a provider nova finds is merged into; inventories: nova's
+    #     _merge_provider_configs does
     #     merged_inventory.update(item) for every additional item.
     merged = {}
     for item in provider.get("inventories", {}).get("additional", []):
@@ -178,67 +232,27 @@ def placement_rejects(key, provider):
                 "%s: nova _merge_provider_configs raises %s on "
                 "merged_inventory.update(%r): %s" % (
                     where, type(exc).__name__, item, _short(exc)))
-    if merged:
-        # report.py _ensure_resource_classes: PUT /resource_classes/{name}
-        # for every CUSTOM_* class; handlers/resource_class.py validates
-        # with util.extract_json('{"name": "%s"}' % name, PUT_RC_SCHEMA).
-        for rc in merged:
-            if isinstance(rc, str) and rc.startswith("CUSTOM_"):
-                try:
-                    pl_util.extract_json('{"name": "%s"}' % rc,
-                                         pl_rc_schema.PUT_RC_SCHEMA_V1_2)
-                except webob.exc.HTTPException as exc:
-                    reasons.append(
-                        "%s: PUT /resource_classes/%r -> %s" % (
-                            where, rc, _short(exc)))
-        # set_inventory_for_provider: PUT .../inventories at 1.26
-        body = {"resource_provider_generation": 0, "inventories": merged}
-        try:
-            raw = jsonutils.dumps(body)
-        except Exception as exc:
-            reasons.append("%s: nova cannot serialise the inventory: %s"
-                           % (where, _short(exc)))
-            raw = None
-        if raw is not None:
-            rp = _FakeProvider("00000000-0000-0000-0000-000000000000")
-            try:
-                data = pl_inventory._extract_inventories(
-                    raw, pl_inv_schema.PUT_INVENTORY_SCHEMA)
-                invs = [pl_inventory.make_inventory_object(rp, rc, **rec)
-                        for rc, rec in data["inventories"].items()]
-                pl_inventory._validate_inventory_capacity(
-                    _placement_version(), invs)
-            except webob.exc.HTTPException as exc:
-                reasons.append("%s: PUT inventories -> %s"
-                               % (where, _short(exc)))
-            except pl_exc.InvalidInventoryCapacity as exc:
-                reasons.append("%s: PUT inventories -> 400 Bad Request: %s"
-                               % (where, _short(exc)))
-            except Exception as exc:
-                reasons.append(
-                    "%s: PUT inventories -> 500 (placement raises %s: %s)"
-                    % (where, type(exc).__name__, _short(exc)))
-
-    # --- traits: report.py _ensure_traits -> PUT /traits/{name}
-    #     (handlers/trait.py: jsonschema.validate(name, CUSTOM_TRAIT)), then
-    #     PUT /resource_providers/{uuid}/traits (SET_TRAITS_FOR_RP_SCHEMA).
+    if reasons:
+        summary["calls"] = [_call_text(c) for c in calls]
+        return summary, reasons
     traits = sorted(set(provider.get("traits", {}).get("additional", [])))
-    for name in traits:
-        try:
-            jsonschema.validate(name, pl_trait_schema.CUSTOM_TRAIT)
-        except jsonschema.ValidationError as exc:
-            reasons.append("%s: PUT /traits/%r -> 400: %s"
-                           % (where, name, _short(exc.message)))
-    if traits:
-        try:
-            pl_util.extract_json(
-                jsonutils.dumps({"traits": traits,
-                                 "resource_provider_generation": 0}),
-                pl_trait_schema.SET_TRAITS_FOR_RP_SCHEMA)
-        except webob.exc.HTTPException as exc:
-            reasons.append("%s: PUT resource_providers/{uuid}/traits -> %s"
-                           % (where, _short(exc)))
-    return reasons
+
+    try:
+        real_placement._json_encode(merged)
+    except Exception as exc:
+        reasons.append("%s: nova cannot serialise the inventory: %s"
+                       % (where, _short(exc)))
+        summary["calls"] = [_call_text(c) for c in calls]
+        return summary, reasons
+    calls += placement.send_provider(
+        uuid, name, inventories=merged,
+        traits=sorted(set(extra_traits) | set(traits)) if traits else None,
+        create=False, generation=json.loads(create.body)["generation"])
+    summary["calls"] = [_call_text(c) for c in calls]
+    bad = real_placement.failed(calls)
+    if bad is not None:
+        reasons.append(_reject_text(where, bad))
+    return summary, reasons
 
 
 def evaluate(path):
@@ -259,12 +273,23 @@ def evaluate(path):
             result["nova"] = "loaded"
             result["detail"] = _jsonable(configs)
             rejects = []
-            for key, provider in configs.items():
-                rejects.extend(placement_rejects(key, provider))
+            runs = []
+            placement = _placement()
+            placement.reset()
+            for index, (key, provider) in enumerate(configs.items()):
+                run, reasons = placement_run(placement, index, key, provider)
+                runs.append(run)
+                rejects.extend(reasons)
             result["placement_rejects"] = rejects
+            result["placement_calls"] = runs
+            result["unreachable"] = [
+                "%s: %s" % (r["entry"], r["unreachable"])
+                for r in runs if r.get("reachable") is False]
     finally:
         log.removeHandler(capture)
     result.setdefault("placement_rejects", [])
+    result.setdefault("placement_calls", [])
+    result.setdefault("unreachable", [])
     result["warnings"] = capture.records
     result["expect_error"] = (result["nova"] != "loaded"
                               or bool(result["placement_rejects"]))

@@ -218,7 +218,7 @@ final class ShowCommand implements Callable<Integer> {
       if (inv.capacity() == null || inv.capacity().isNaN() || inv.capacity().isInfinite()) {
         g.writeNull();
       } else {
-        g.writeNumber(inv.capacity().longValue());
+        g.writeNumber(dev.ptree.model.Capacity.exact(inv.capacity()));
       }
       g.writeStringField("source", inv.sourcePath());
       g.writeEndObject();

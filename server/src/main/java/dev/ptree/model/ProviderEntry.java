@@ -17,6 +17,14 @@ public record ProviderEntry(int index, YNode item, YMapping mapping, Identificat
     List<InventoryItem> inventoryItems, List<TraitItem> traits, boolean noOp,
     List<InventoryRecord> records, List<InventoryRecord> mergedRecords) {
 
+  /**
+   * Why nova never sends anything for this entry (no provider Placement can hold matches its
+   * identification), or null. See {@link Identification#unreachable()}.
+   */
+  public String unreachable() {
+    return identification == null ? null : identification.unreachable();
+  }
+
   /** Every string resource class key and trait name of the provider, in order. */
   public List<NameUse> names() {
     List<NameUse> out = new ArrayList<>(records.size() + traits.size());

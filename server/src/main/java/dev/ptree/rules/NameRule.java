@@ -19,9 +19,14 @@ public abstract class NameRule extends Rule {
   public final void check(ConfigSetContext context, Reporter out) {
     context.forEachProvider((file, p) -> {
       for (NameUse use : p.names()) {
-        checkName(file, use, out);
+        checkName(file, p, use, out);
       }
     });
+  }
+
+  /** The name in its provider entry; by default {@link #checkName(ConfigFile, NameUse, Reporter)}. */
+  protected void checkName(ConfigFile file, dev.ptree.model.ProviderEntry entry, NameUse use, Reporter out) {
+    checkName(file, use, out);
   }
 
   protected abstract void checkName(ConfigFile file, NameUse use, Reporter out);

@@ -52,9 +52,17 @@ public final class Reporter {
       this.message = message;
     }
 
+    private Severity cap;
+
     public Builder severity(Severity s) {
-      this.severity = s;
+      this.severity = cap != null && s.compareTo(cap) < 0 ? cap : s;
       return this;
+    }
+
+    /** Never more severe than {@code max}, whatever severity is set later. */
+    public Builder atMost(Severity max) {
+      this.cap = max;
+      return severity(severity);
     }
 
     public Builder related(ConfigFile file, Span at, String note) {

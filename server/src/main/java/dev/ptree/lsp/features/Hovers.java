@@ -239,10 +239,16 @@ public final class Hovers {
     sb.append("| allocation_ratio | ").append(ratio(r, inv)).append(" |\n\n");
     if (inv.capacity() == null) {
       sb.append("capacity unknown: total, reserved or allocation_ratio is not a usable number");
+    } else if (Capacity.fails(inv.capacity())) {
+      sb.append("capacity int((").append(inv.total()).append(" − ").append(inv.reserved()).append(") × ")
+          .append(NumberAsString.pythonRepr(inv.allocationRatio())).append(") raises in Python: Placement answers 500");
     } else {
       sb.append("capacity ").append(Capacity.show(inv.capacity())).append(" = int((").append(inv.total())
           .append(" − ").append(inv.reserved()).append(") × ").append(NumberAsString.pythonRepr(inv.allocationRatio()))
           .append(')');
+      if (inv.capacity() == 0) {
+        sb.append(": Placement accepts it, but nothing can be allocated");
+      }
     }
     return sb.toString();
   }

@@ -6,22 +6,33 @@ import dev.ptree.model.InventoryRecord;
 import dev.ptree.model.NovaSchema;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.Reach;
 import dev.ptree.rules.Reporter;
 import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
 import dev.ptree.rules.Severity;
+import dev.ptree.yaml.ValueKind;
 import dev.ptree.yaml.YNode;
+import dev.ptree.yaml.YScalar;
 
 public final class AllocationRatio extends Rule {
   public AllocationRatio() {
     super("PT306", "allocation-ratio", Category.COMPARISON, Severity.ERROR,
         "an allocation_ratio that is not positive, too large, or not exact in float32",
         new RuleDoc(
-            "Placement stores allocation_ratio as a single-precision float no larger than"
-                + " 3.40282e38 and computes capacity = int((total - reserved) * ratio)."
-                + " A ratio above the limit, infinite or NaN is rejected; one that makes capacity"
-                + " negative is rejected; zero capacity is accepted but useless; a value float32"
-                + " cannot hold exactly is stored rounded.",
+            "Placement's inventory schema (placement/schemas/inventory.py, checked by"
+                + " placement/handlers/inventory.py `_extract_inventories`) allows any number up to"
+                + " 3.40282e38 and has no minimum. A larger ratio, or +inf, is refused there (400)."
+                + " Then `_validate_inventory_capacity` computes capacity ="
+                + " int((total - reserved) * ratio) (placement/objects/inventory.py) and refuses a"
+                + " negative one (400); NaN and -inf pass the schema (NaN compares false with the"
+                + " maximum) and then make int() raise, so Placement answers 500. A negative ratio"
+                + " is refused only when it makes the capacity negative: with reserved above total"
+                + " it makes it positive, and a tiny one truncates to 0. A capacity of 0 is"
+                + " accepted but offers nothing. A value float32 cannot hold exactly is stored"
+                + " rounded. Measured against python3-placement 8.0 run in-process. An entry whose"
+                + " identification no provider Placement holds can match is never sent: there the"
+                + " finding is a warning that says so.",
             "A rejected ratio fails every periodic inventory update; a rounded one computes a"
                 + " capacity that differs from what was written.",
             "- CUSTOM_NET_BW: {total: 100, allocation_ratio: -1.0}     # capacity -100: rejected",
@@ -47,27 +58,42 @@ public final class AllocationRatio extends Rule {
         if (ratio == null) {
           continue;
         }
-        String shown = NumberAsString.pythonRepr(ratio);
-        if (Double.isNaN(ratio)) {
-          out.report(file, node.span(), "allocation_ratio is NaN: Placement fails computing the"
-              + " capacity (a 500 on every update)");
+        String shown = node instanceof YScalar s && s.kind() == ValueKind.INT && s.value() != null
+            ? s.value().toString() : NumberAsString.pythonRepr(ratio);
+        Long total = r.integerField("total");
+        Long reserved = r.integerOrDefault("reserved");
+        boolean fieldsUsable = total != null && reserved != null && inRange(total, 1) && inRange(reserved, 0);
+        if (ratio > NovaSchema.SP_FLOAT_MAX) {
+          Reach.report(out, file, p, node.span(), "allocation_ratio " + shown + " is above Placement's"
+              + " maximum 3.40282e+38: Placement's inventory schema rejects it (400)");
           continue;
         }
-        if (ratio > NovaSchema.SP_FLOAT_MAX || Double.isInfinite(ratio)) {
-          out.report(file, node.span(), "allocation_ratio " + shown + " is above Placement's"
-              + " maximum 3.40282e+38 and is rejected");
+        if (!fieldsUsable) {
+          continue; // PT305 reports the field Placement's schema refuses first
+        }
+        double capacity = Capacity.of(total, reserved, ratio);
+        if (Capacity.fails(capacity)) {
+          Reach.report(out, file, p, node.span(), "allocation_ratio " + shown + " passes Placement's"
+              + " schema, but capacity int((" + total + " - " + reserved + ") * " + shown + ") raises"
+              + " in Python (" + (Double.isNaN(capacity) ? "ValueError" : "OverflowError")
+              + "), so Placement answers 500 on every update");
           continue;
         }
-        Double capacity = Capacity.of(r);
-        if (ratio <= 0 && capacity != null) {
-          if (capacity < 0) {
-            out.report(file, node.span(), "allocation_ratio " + shown + " makes capacity "
-                + Capacity.show(capacity) + ": Placement rejects the inventory");
-          } else {
-            out.report(file, node.span(), "allocation_ratio " + shown + " makes capacity "
-                + Capacity.show(capacity) + ": nothing of " + r.resourceClass() + " can be allocated")
-                .severity(Severity.WARNING);
-          }
+        if (capacity < 0) {
+          Reach.report(out, file, p, node.span(), "allocation_ratio " + shown + " makes capacity "
+              + Capacity.show(capacity) + ": Placement rejects the inventory (400)");
+          continue;
+        }
+        if (capacity == 0 && reserved < total) {
+          Reach.report(out, file, p, node.span(), "allocation_ratio " + shown + " makes capacity 0"
+              + " (int((" + total + " - " + reserved + ") * " + shown + ")): Placement accepts it,"
+              + " but nothing of " + r.resourceClass() + " can be allocated").severity(Severity.WARNING);
+          continue;
+        }
+        if (ratio < 0 && reserved > total) {
+          Reach.report(out, file, p, node.span(), "allocation_ratio " + shown + " is negative; with"
+              + " reserved " + reserved + " above total " + total + " it makes capacity "
+              + Capacity.show(capacity) + ", which Placement accepts").severity(Severity.WARNING);
           continue;
         }
         float stored = (float) (double) ratio;
@@ -78,5 +104,9 @@ public final class AllocationRatio extends Rule {
         }
       }
     });
+  }
+
+  private static boolean inRange(long v, long min) {
+    return v >= min && v <= NovaSchema.MAX_INT;
   }
 }

@@ -4,6 +4,7 @@ import dev.ptree.model.InventoryRecord;
 import dev.ptree.model.NovaSchema;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.Reach;
 import dev.ptree.rules.Reporter;
 import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
@@ -16,9 +17,14 @@ public final class IntegerRange extends Rule {
     super("PT305", "integer-range", Category.COMPARISON, Severity.ERROR,
         "an inventory integer outside Placement's range",
         new RuleDoc(
-            "Placement stores inventory fields as 32-bit integers: total, min_unit, max_unit and"
-                + " step_size must be 1..2147483647 and reserved 0..2147483647. nova's own schema"
-                + " checks only that they are integers.",
+            "Placement stores inventory fields as 32-bit integers: its inventory schema"
+                + " (placement/schemas/inventory.py, applied by placement/handlers/inventory.py"
+                + " `_extract_inventories` on `PUT /resource_providers/{uuid}/inventories`) requires"
+                + " total, min_unit, max_unit and step_size in 1..2147483647 and reserved in"
+                + " 0..2147483647, and answers 400 otherwise (measured against python3-placement 8.0"
+                + " run in-process). nova's own schema checks only that they are integers. An entry"
+                + " whose identification no provider Placement holds can match is never sent: there"
+                + " the finding is a warning that says so.",
             "nova loads the file, then Placement rejects the inventory with a 400 on every"
                 + " periodic update.",
             "- CUSTOM_DISK_BYTES: {total: 4398046511104}     # above 2147483647",
@@ -50,9 +56,9 @@ public final class IntegerRange extends Rule {
             String shown = node instanceof YScalar s && s.value() instanceof Double d
                 ? NumberAsString.pythonRepr(d) : node instanceof YScalar s2 && s2.value() != null
                 ? s2.value().toString() : String.valueOf(v);
-            out.report(file, node.span(), field + " " + shown + " is outside Placement's range "
+            Reach.report(out, file, p, node.span(), field + " " + shown + " is outside Placement's range "
                 + min + ".." + NovaSchema.MAX_INT + (file.isTree() ? ": Placement rejects the inventory"
-                : ": nova loads it, then Placement rejects the inventory"));
+                : ": nova loads it, then Placement's inventory schema rejects it (400)"));
           }
         }
       }

@@ -111,6 +111,9 @@ public final class NumberAsString extends Rule {
     if (Double.isInfinite(d)) {
       return d > 0 ? ".inf" : "-.inf";
     }
+    if (d == 0) {
+      return 1 / d < 0 ? "-0.0" : "0.0"; // BigDecimal has no negative zero
+    }
     BigDecimal shortest = new BigDecimal(Double.toString(d));
     String plain = shortest.stripTrailingZeros().toPlainString();
     if (Math.abs(d) >= 1e16 || (d != 0 && Math.abs(d) < 1e-4)) {

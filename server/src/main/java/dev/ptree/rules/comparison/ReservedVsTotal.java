@@ -5,6 +5,7 @@ import dev.ptree.model.Capacity;
 import dev.ptree.model.InventoryRecord;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.Reach;
 import dev.ptree.rules.Reporter;
 import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
@@ -16,9 +17,15 @@ public final class ReservedVsTotal extends Rule {
     super("PT303", "reserved-vs-total", Category.COMPARISON, Severity.ERROR,
         "reserved greater than or equal to total",
         new RuleDoc(
-            "Placement computes capacity = int((total - reserved) * allocation_ratio). Reserved"
-                + " above total makes it negative, which Placement rejects; reserved equal to total"
-                + " makes it zero, which Placement accepts but nothing can use.",
+            "Placement computes capacity = int((total - reserved) * allocation_ratio)"
+                + " (placement/objects/inventory.py) and placement/handlers/inventory.py"
+                + " `_validate_inventory_capacity` refuses a negative one at nova's microversion 1.26"
+                + " (400). Reserved above total makes it negative, unless a negative"
+                + " allocation_ratio turns it positive or int() truncates it to 0; reserved equal to"
+                + " total makes it zero, which Placement accepts but nothing can use. Measured"
+                + " against python3-placement 8.0 run in-process. An entry whose identification no"
+                + " provider Placement holds can match is never sent: there the finding is a"
+                + " warning that says so.",
             "A negative capacity fails every periodic inventory update with a 400; a zero one"
                 + " quietly offers nothing.",
             "- CUSTOM_FPGA: {total: 2, reserved: 4}     # capacity -2: rejected",
@@ -46,11 +53,18 @@ public final class ReservedVsTotal extends Rule {
           continue;
         }
         YNode at = r.field("reserved");
+        if (Capacity.fails(capacity)) {
+          continue; // PT306: the ratio makes Placement fail computing it
+        }
         if (reserved > total && capacity < 0) {
-          out.report(file, at.span(), "reserved " + reserved + " is greater than total " + total
-              + ": capacity is " + Capacity.show(capacity) + " and Placement rejects the inventory");
+          Reach.report(out, file, p, at.span(), "reserved " + reserved + " is greater than total " + total
+              + ": capacity is " + Capacity.show(capacity) + " and Placement rejects the inventory (400)");
+        } else if (capacity > 0) {
+          Reach.report(out, file, p, at.span(), "reserved " + reserved + " exceeds total " + total
+              + "; only the negative allocation_ratio makes capacity " + Capacity.show(capacity)
+              + " positive, so Placement accepts it").severity(Severity.WARNING);
         } else {
-          out.report(file, at.span(), "reserved " + reserved + (reserved.equals(total) ? " equals" : " exceeds")
+          Reach.report(out, file, p, at.span(), "reserved " + reserved + (reserved.equals(total) ? " equals" : " exceeds")
               + " total " + total + ": capacity is " + Capacity.show(capacity)
               + ", so nothing of " + r.resourceClass() + " can be allocated").severity(Severity.WARNING);
         }

@@ -6,6 +6,7 @@ import dev.ptree.model.InventoryRecord;
 import dev.ptree.model.NovaSchema;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.Reach;
 import dev.ptree.rules.Reporter;
 import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
@@ -47,21 +48,21 @@ public final class UnitBounds extends Rule {
         Double capacity = Capacity.of(r);
         if (total == null || min == null || max == null || step == null || capacity == null
             || !inRange(total) || !inRange(min) || !inRange(max) || !inRange(step) || !(capacity > 0)
-            || Double.isInfinite(capacity)) {
+            || Capacity.fails(capacity)) {
           continue; // out-of-range values and an empty capacity have rules of their own
         }
         long firstMultiple = (min + step - 1) / step * step;
         long ceiling = (long) Math.min((double) max, capacity);
         if (min > max) {
-          out.report(file, at(r, "min_unit"), "min_unit " + min + " is greater than max_unit " + max
+          Reach.report(out, file, p, at(r, "min_unit"), "min_unit " + min + " is greater than max_unit " + max
               + ": no allocation of " + r.resourceClass() + " can satisfy both");
         } else if (min > capacity) {
-          out.report(file, at(r, "min_unit"), "min_unit " + min + " is greater than the capacity "
+          Reach.report(out, file, p, at(r, "min_unit"), "min_unit " + min + " is greater than the capacity "
               + Capacity.show(capacity) + " (total " + total + ", reserved " + r.integerOrDefault("reserved")
               + ", allocation_ratio " + NumberAsString.pythonRepr(r.allocationRatio()) + "): no allocation of "
               + r.resourceClass() + " can fit");
         } else if (firstMultiple > ceiling) {
-          out.report(file, at(r, "step_size"), "no multiple of step_size " + step + " lies between"
+          Reach.report(out, file, p, at(r, "step_size"), "no multiple of step_size " + step + " lies between"
               + " min_unit " + min + " and " + (max <= capacity ? "max_unit " + max : "the capacity "
               + Capacity.show(capacity)) + ": no allocation of " + r.resourceClass() + " is possible");
         }

@@ -69,7 +69,7 @@ public final class NovaCrash extends Rule {
       }
       for (var p : file.providers()) {
         for (InventoryItem item : p.inventoryItems()) {
-          checkItem(file, item, out);
+          checkItem(file, p, item, out);
         }
       }
     }
@@ -114,12 +114,12 @@ public final class NovaCrash extends Rule {
     return inner.start() >= outer.start() && inner.end() <= outer.end();
   }
 
-  private void checkItem(ConfigFile file, InventoryItem item, Reporter out) {
+  private void checkItem(ConfigFile file, dev.ptree.model.ProviderEntry provider, InventoryItem item, Reporter out) {
     YNode node = item.node();
     if (item.tuple()) {
       // !!omap / !!pairs: the item is a (key, value) tuple; nova checks both as names
       var entry = ((dev.ptree.yaml.YMapping) node).entries().get(0);
-      checkNames(file, node, java.util.List.of(entry.key(), entry.value()), out);
+      checkNames(file, provider, node, java.util.List.of(entry.key(), entry.value()), out);
       return;
     }
     switch (node.kind()) {
@@ -144,11 +144,11 @@ public final class NovaCrash extends Rule {
               + " schema, then nova raises AttributeError on its bytes and crashes");
         }
       }
-      case SEQUENCE -> checkNames(file, node, ((YSequence) node).items(), out);
+      case SEQUENCE -> checkNames(file, provider, node, ((YSequence) node).items(), out);
       case OTHER_COLLECTION -> {
         if (node instanceof dev.ptree.yaml.YMapping set) {
           // !!set: nova iterates its keys as resource class names
-          checkNames(file, node, set.entries().stream().map(dev.ptree.yaml.YEntry::key).toList(), out);
+          checkNames(file, provider, node, set.entries().stream().map(dev.ptree.yaml.YEntry::key).toList(), out);
         } else if (!((YSequence) node).items().isEmpty()) {
           out.report(file, node.span(), "an inventory item tagged " + node.explicitTag()
               + " is a list of tuples: nova raises AttributeError on them and crashes");
@@ -171,7 +171,7 @@ public final class NovaCrash extends Rule {
    * raise AttributeError; standard names are refused; custom ones pass, and then merging the item
    * into the provider's inventory raises ValueError (dict.update needs key/value pairs).
    */
-  private void checkNames(ConfigFile file, YNode item, java.util.List<YNode> names, Reporter out) {
+  private void checkNames(ConfigFile file, dev.ptree.model.ProviderEntry provider, YNode item, java.util.List<YNode> names, Reporter out) {
     for (YNode element : names) {
       if (!(element instanceof YScalar s) || s.kind() != ValueKind.STR) {
         out.report(file, element.span(), "an inventory item that is not a mapping holds "
@@ -185,7 +185,8 @@ public final class NovaCrash extends Rule {
     boolean allCustom = names.stream()
         .allMatch(e -> ((YScalar) e).text().startsWith(NovaSchema.CUSTOM_PREFIX));
     if (allCustom) {
-      out.report(file, item.span(), "an inventory item that is a collection of names passes nova's"
+      // nova merges only into a provider it finds: an entry that matches none never gets here
+      dev.ptree.rules.Reach.report(out, file, provider, item.span(), "an inventory item that is a collection of names passes nova's"
           + " checks, but merging it into the provider raises ValueError (\"dictionary update"
           + " sequence element #0 has length " + ((YScalar) names.get(0)).text().length()
           + "; 2 is required\"); write a mapping of resource class to record");

@@ -25,7 +25,9 @@ public final class DuplicateIdentity extends WorkspaceRule {
     return new DuplicateIdentity(true, "PT212", "duplicate-uuid", "two tree providers with one uuid",
         new RuleDoc(
             "A uuid identifies one resource provider in Placement, across every tree.",
-            "Placement refuses the second provider (409 Conflict), and references and provider"
+            "Placement refuses the second provider (409 Conflict, from"
+                + " placement/handlers/resource_provider.py `create_resource_provider`, measured"
+                + " against python3-placement 8.0 run in-process), and references and provider"
                 + " configs that use the uuid reach only one of them.",
             "- name: cn1\n  uuid: 7d7b5e2c-5d6b-4a43-9d2e-0f6b5b1f9a10\n- name: cn2\n"
                 + "  uuid: 7d7b5e2c-5d6b-4a43-9d2e-0f6b5b1f9a10",
@@ -37,7 +39,9 @@ public final class DuplicateIdentity extends WorkspaceRule {
         new RuleDoc(
             "Placement keeps provider names unique, and nova finds providers by name: a provider"
                 + " config that names one of them applies to whichever nova finds first.",
-            "Placement refuses the second provider (409 Conflict).",
+            "Placement refuses the second provider (409 Conflict, \"Conflicting resource provider"
+                + " name\", from placement/handlers/resource_provider.py `create_resource_provider`,"
+                + " measured against python3-placement 8.0 run in-process).",
             "- name: cn1_numa0\n- name: cn1_numa0",
             "No fix: rename one of them."));
   }

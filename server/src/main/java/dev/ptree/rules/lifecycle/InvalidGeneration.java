@@ -23,8 +23,11 @@ public final class InvalidGeneration extends TreeRule {
         new RuleDoc(
             "Placement counts a provider's generation up from 0 on every change and compares it"
                 + " on each write (optimistic concurrency); it is a 32-bit integer column.",
-            "A write carrying it is refused: Placement answers 400 for a non-integer and 409 for a"
-                + " generation that does not match.",
+            "A write carrying it is refused: Placement answers 400 for a non-integer (the"
+                + " `resource_provider_generation` schema checked by placement/handlers/inventory.py"
+                + " `set_inventories` and trait.py `update_traits_for_resource_provider`) and 409 for a"
+                + " generation that does not match (measured against python3-placement 8.0 run"
+                + " in-process).",
             "- name: cn1\n  generation: -1",
             "Writing a quoted number as a number is safe; otherwise there is no fix."));
   }

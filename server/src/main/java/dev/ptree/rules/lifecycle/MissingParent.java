@@ -17,9 +17,11 @@ public final class MissingParent extends WorkspaceRule {
             "parent names a provider by name or uuid, parent_provider_uuid and"
                 + " root_provider_uuid by uuid; the provider must exist in some tree file of the"
                 + " workspace.",
-            "Placement refuses to create a provider under a parent it does not know (400), and"
-                + " nova's ProviderTree raises ValueError adding a child to a missing parent"
-                + " (nova/compute/provider_tree.py ProviderTree.new_child: \"No such provider\").",
+            "Placement refuses to create a provider under a parent it does not know (400, from"
+                + " placement/handlers/resource_provider.py `create_resource_provider`, measured"
+                + " against python3-placement 8.0 run in-process), and nova's ProviderTree raises"
+                + " ValueError adding a child to a missing parent (nova/compute/provider_tree.py"
+                + " ProviderTree.new_child: \"No such provider\").",
             "- name: shared-disk\n  parent: cn9     # no provider is called cn9",
             "No fix: name an existing provider, or nest the provider under its parent."));
   }

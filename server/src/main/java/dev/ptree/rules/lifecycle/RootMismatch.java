@@ -19,8 +19,12 @@ public final class RootMismatch extends WorkspaceRule {
                 + " or parent_provider_uuid written on it must name that same provider."
                 + " root_provider_uuid must be the uuid of the root reached by following the"
                 + " parents (for a root, its own uuid).",
-            "Placement derives the root from the parent and refuses a provider whose stated root"
-                + " differs; the file says two different things about the tree.",
+            "Placement derives the root from the parent: `POST /resource_providers` takes no"
+                + " root_provider_uuid at all (400, additional property, in"
+                + " placement/handlers/resource_provider.py `create_resource_provider`; measured"
+                + " against python3-placement 8.0 run in-process), so a stated root is only what a"
+                + " listing reports, and one that differs means the file says two different things"
+                + " about the tree.",
             "- name: cn1\n  uuid: 7d7b5e2c-5d6b-4a43-9d2e-0f6b5b1f9a10\n  children:\n"
                 + "    - name: numa0\n      parent: cn2     # nested under cn1",
             "No fix: remove the reference or move the provider."));

@@ -34,7 +34,10 @@ public final class TreeSchema extends TreeRule {
                 + " allocation_ratio. Unknown keys elsewhere are ignored with a warning, except"
                 + " the fields a pasted Placement listing carries (links).",
             "What is out of shape cannot be modelled: the provider or record is skipped, and"
-                + " Placement would refuse such a record.",
+                + " Placement would refuse such a record (400: its inventory schema has"
+                + " additionalProperties false and typed fields, checked by"
+                + " placement/handlers/inventory.py `_extract_inventories`; measured against"
+                + " python3-placement 8.0 run in-process).",
             "providers:\n  - name: cn1\n    inventories: {VCPU: {total: 8}}     # did you mean inventory?",
             "Quoting a numeric version is safe. Renaming a misspelt key is safe: the misspelt key"
                 + " means nothing."));
