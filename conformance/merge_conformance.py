@@ -269,7 +269,8 @@ def generate(seed, index, directory):
 
 def tree_providers(generated):
     """The generator's providers in the shape read_tree() gives."""
-    return [{"name": p["name"], "uuid": p["uuid"], "parent": p["parent"] and p["parent"]["name"],
+    at = {id(p): i for i, p in enumerate(generated)}
+    return [{"name": p["name"], "uuid": p["uuid"], "parent": None if p["parent"] is None else at[id(p["parent"])],
              "traits": list(p["traits"]), "inventory": p["inventory"]} for p in generated]
 
 
@@ -294,6 +295,7 @@ def read_tree(path):
             by_key.setdefault(e["item"]["uuid"], e["item"])
     for e in flat:
         by_key.setdefault(e["item"].get("name"), e["item"])
+    at = {id(e["item"]): i for i, e in enumerate(flat)}
     out = []
     for e in flat:
         item = e["item"]
@@ -302,22 +304,26 @@ def read_tree(path):
         if parent is None and ref is not None:
             parent = by_key.get(ref)
         out.append({"name": item["name"], "uuid": item.get("uuid"),
-                    "parent": parent["name"] if parent else None,
+                    "parent": None if parent is None else at[id(parent)],
                     "traits": list(item.get("traits") or []), "inventory": item.get("inventory") or {}})
     return out
 
 
 def build_tree(providers):
-    """A real ProviderTree holding the providers, or None when nova refuses to build it."""
+    """A real ProviderTree holding the providers, or None when nova refuses to build it.
+
+    Returns the tree and each provider's object, in the order of `providers` (a parent is
+    given by its index there)."""
     from nova.compute import provider_tree
     pt = provider_tree.ProviderTree()
     objects = {}
-    uuids = {}
-    pending = list(providers)
+    order = []
+    pending = list(range(len(providers)))
     try:
         while pending:
             progressed = False
-            for p in list(pending):
+            for i in list(pending):
+                p = providers[i]
                 if p["parent"] is not None and p["parent"] not in objects:
                     continue
                 uuid = p["uuid"] or str(uuidlib.uuid4())
@@ -331,15 +337,17 @@ def build_tree(providers):
                 # as the virt driver reports them, on the provider itself
                 obj.update_inventory({rc: dict(r) for rc, r in p["inventory"].items()}, None)
                 obj.update_traits(p["traits"])
-                objects[p["name"]] = obj
-                uuids[p["name"]] = uuid
-                pending.remove(p)
+                objects[i] = obj
+                order.append(i)
+                pending.remove(i)
                 progressed = True
             if not progressed:
                 return None  # a parent that names nothing or a cycle: not a tree nova can hold
     except ValueError:
         return None
-    return pt, objects
+    objects = [objects[i] for i in range(len(providers))]
+    creation = [objects[i] for i in order]
+    return pt, objects, creation
 
 
 class _Warnings(logging.Handler):
@@ -361,7 +369,7 @@ def run_nova(directory):
     built = build_tree(providers)
     if built is None:
         return {"outcome": "tree-unbuildable"}
-    pt, objects = built
+    pt, objects, creation = built
     try:
         configs = provider_config.get_provider_configs(os.path.join(directory, "provider_config"))
     except nova_exc.ProviderConfigException as e:
@@ -388,13 +396,14 @@ def run_nova(directory):
     result = {"outcome": outcome, "detail": detail, "not_found": not_found,
               "compute_node_reaches_nothing": "$COMPUTE_NODE" in configs and not compute_roots}
     if outcome == "merged":
-        result["providers"] = {name: {"uuid": obj.uuid, "traits": sorted(obj.traits),
-                                      "inventory": {rc: filled(r) for rc, r in obj.inventory.items()}}
-                               for name, obj in objects.items()}
+        # each provider by the uuid the tree file gives it, else by its name
+        result["providers"] = [{"name": obj.name, "file_uuid": p["uuid"], "traits": sorted(obj.traits),
+                                "inventory": {rc: filled(r) for rc, r in obj.inventory.items()}}
+                               for p, obj in zip(providers, objects)]
         # what nova's report client sends for the tree, parents first (the order they were made)
         result["sent"] = [{"uuid": obj.uuid, "name": obj.name, "parent_uuid": obj.parent_uuid,
                            "inventories": obj.inventory, "traits": sorted(obj.traits)}
-                          for obj in objects.values()]
+                          for obj in creation]
     return result
 
 
@@ -493,9 +502,13 @@ def judge(directory, nova, findings, tree, placement):
 
 def compare_tree(novas, tree):
     reasons = []
-    shown = {p["name"]: p for p in tree["providers"]}
-    for name, want in novas.items():
-        got = shown.get(name)
+    by_uuid = {p["uuid"]: p for p in tree["providers"] if p.get("uuid")}
+    by_name = {}
+    for p in tree["providers"]:
+        by_name.setdefault(p["name"], p)
+    for want in novas:
+        name = want["name"]
+        got = by_uuid.get(want["file_uuid"]) if want["file_uuid"] else by_name.get(name)
         if got is None:
             reasons.append(f"{name}: missing from ptree show")
             continue

@@ -60,7 +60,8 @@ public final class Workspace {
 
   private record MergeResult(Document tree, List<Document> members, NovaMerge merge) {}
 
-  private record Final(List<Finding> set, List<Finding> tree, List<Finding> cross, List<Finding> findings) {}
+  private record Final(List<Finding> set, List<Finding> tree, List<Finding> cross, Map<Integer, String> unsent,
+      List<Finding> findings) {}
 
   private final Engine engine;
   private final Consumer<String> log;
@@ -171,17 +172,18 @@ public final class Workspace {
       List<Finding> fromSet = d.kind() == Kind.CONFIG ? sets.get(d.directory()).raw().getOrDefault(d.path(), List.of()) : List.of();
       List<Finding> fromTree = d.kind() == Kind.TREE ? trees.get(d.path()).raw() : List.of();
       List<Finding> fromCross = cross.getOrDefault(d.path(), List.of());
+      Map<Integer, String> unsent = d.kind() == Kind.CONFIG ? NeverSent.of(d.config(), bindings) : Map.of();
       Final old = previous == null ? null : previous.findings.get(d.path());
       if (old != null && previous.documents.get(d.path()) == d && old.set() == fromSet && old.tree() == fromTree
-          && old.cross().equals(fromCross)) {
-        done.put(d.path(), new Final(fromSet, fromTree, fromCross, old.findings()));
+          && old.cross().equals(fromCross) && old.unsent().equals(unsent)) {
+        done.put(d.path(), new Final(fromSet, fromTree, fromCross, unsent, old.findings()));
         continue;
       }
       List<Finding> raw = new ArrayList<>(fromSet.size() + fromTree.size() + fromCross.size());
-      raw.addAll(fromSet);
+      raw.addAll(NeverSent.lower(fromSet, unsent));
       raw.addAll(fromTree);
       raw.addAll(fromCross);
-      done.put(d.path(), new Final(fromSet, fromTree, fromCross, List.copyOf(
+      done.put(d.path(), new Final(fromSet, fromTree, fromCross, unsent, List.copyOf(
           engine.finish(d.source().text(), d.path(), nodes(d), raw))));
     }
     this.findings = done;

@@ -8,16 +8,21 @@ import dev.ptree.text.Span;
  * Findings about what happens once nova sends an entry (Placement's answers, nova's merge). An
  * entry whose identification no provider Placement can hold ever matches is never sent: nova
  * logs it and ignores it on every update. Such a finding is then no error (nothing fails), but a
- * warning that says both what would fail and why it never does.
+ * warning that says both what would fail and why it never does. The same holds where every tree
+ * the config set is bound to has no provider for the entry: the snapshot lowers those findings
+ * ({@link Finding#sentBy()}).
  */
 public final class Reach {
   private Reach() {}
 
   public static Reporter.Builder report(Reporter out, ConfigFile file, ProviderEntry entry, Span span,
       String message) {
-    String why = file.isTree() ? null : entry.unreachable();
-    if (why == null) {
+    if (file.isTree()) {
       return out.report(file, span, message);
+    }
+    String why = entry.unreachable();
+    if (why == null) {
+      return out.report(file, span, message).sentBy(entry);
     }
     Reporter.Builder b = out.report(file, span, message + "; but nova never sends this entry: " + why);
     return b.atMost(Severity.WARNING);

@@ -33,7 +33,7 @@ public final class Reporter {
     List<Finding> out = new ArrayList<>(pending.size());
     for (Builder b : pending) {
       out.add(new Finding(rule, b.severity, b.path, b.span, b.message, List.copyOf(b.related),
-          List.copyOf(b.fixes)));
+          List.copyOf(b.fixes), b.sentBy));
     }
     return out;
   }
@@ -53,6 +53,13 @@ public final class Reporter {
     }
 
     private Severity cap;
+    private int sentBy = -1;
+
+    /** The finding is about what happens once nova sends this config entry (see {@link Finding}). */
+    public Builder sentBy(dev.ptree.model.ProviderEntry entry) {
+      this.sentBy = entry.index();
+      return this;
+    }
 
     public Builder severity(Severity s) {
       this.severity = cap != null && s.compareTo(cap) < 0 ? cap : s;
