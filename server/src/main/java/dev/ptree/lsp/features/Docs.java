@@ -3,6 +3,7 @@ package dev.ptree.lsp.features;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.ptree.model.Catalogue;
+import dev.ptree.model.NameUse;
 import dev.ptree.model.NovaSchema;
 import dev.ptree.model.schema.Key;
 import dev.ptree.model.schema.Schema;
@@ -27,8 +28,8 @@ final class Docs {
     return switch (kind) {
       case "key" -> key(schemas.of(dialect), data.get("path"), name);
       case "trait", "rc" -> name(kind.equals("trait"), name, dialect, data, catalogue);
-      case "custom-prefix" -> "nova accepts only custom " + ("trait".equals(string(data, "of")) ? "traits"
-          : "resource classes") + " in a provider config: the name must match `^CUSTOM_[A-Z0-9_]+$`"
+      case "custom-prefix" -> "nova accepts only custom " + ("trait".equals(string(data, "of")) ? NameUse.Kind.TRAIT
+          : NameUse.Kind.RESOURCE_CLASS).plural() + " in a provider config: the name must match `^CUSTOM_[A-Z0-9_]+$`"
           + " (nova refuses the directory otherwise, PT108), with something after `CUSTOM_` (Placement"
           + " rejects a bare prefix, PT502).";
       case "provider" -> "Provider " + Md.code(name)
@@ -73,7 +74,7 @@ final class Docs {
         sb.append(", written ").append(n == 1 ? "once" : n + " times").append(" in the workspace");
       }
       if ("config".equals(dialect)) {
-        sb.append("\n\nnova creates custom ").append(trait ? "traits" : "resource classes")
+        sb.append("\n\nnova creates custom ").append((trait ? NameUse.Kind.TRAIT : NameUse.Kind.RESOURCE_CLASS).plural())
             .append(" in Placement when it applies the config.");
       }
     }
