@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * Facts of nova's provider config SCHEMA_V1 and loader (nova/compute/provider_config.py) and of
  * Placement's inventory validation, kept in one place. Patterns are Python {@code re.search}
  * patterns: compiled with UNIX_LINES so that {@code $} also matches before one trailing newline
- * and {@code .} stops only at newline, exactly as in Python.
+ * and {@code .} stops only at newline, exactly as in Python. The keys themselves are declared
+ * once, in {@link dev.ptree.model.schema.ConfigSchema} and its siblings; the lists here derive
+ * from them.
  */
 public final class NovaSchema {
   private NovaSchema() {}
