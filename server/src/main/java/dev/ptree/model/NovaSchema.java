@@ -1,5 +1,7 @@
 package dev.ptree.model;
 
+import dev.ptree.model.schema.InventorySchema;
+import dev.ptree.model.schema.Key;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -7,7 +9,9 @@ import java.util.regex.Pattern;
  * Facts of nova's provider config SCHEMA_V1 and loader (nova/compute/provider_config.py) and of
  * Placement's inventory validation, kept in one place. Patterns are Python {@code re.search}
  * patterns: compiled with UNIX_LINES so that {@code $} also matches before one trailing newline
- * and {@code .} stops only at newline, exactly as in Python.
+ * and {@code .} stops only at newline, exactly as in Python. The keys themselves are declared
+ * once, in {@link dev.ptree.model.schema.ConfigSchema} and its siblings; the lists here derive
+ * from them.
  */
 public final class NovaSchema {
   private NovaSchema() {}
@@ -22,15 +26,11 @@ public final class NovaSchema {
   public static final String CUSTOM_PREFIX = "CUSTOM_";
   public static final int NAME_MAX_LENGTH = 200;
 
-  public static final List<String> TOP_LEVEL_KEYS = List.of("meta", "providers");
-  public static final List<String> META_KEYS = List.of("schema_version");
-  public static final List<String> PROVIDER_KEYS = List.of("identification", "inventories", "traits");
-  public static final List<String> IDENTIFICATION_KEYS = List.of("uuid", "name");
-  public static final List<String> ADJECTIVE_KEYS = List.of("additional");
-  public static final List<String> INTEGER_FIELDS = List.of("total", "reserved", "min_unit", "max_unit", "step_size");
+  /** The record's integer fields, in {@link InventorySchema#RECORD}'s order. */
+  public static final List<String> INTEGER_FIELDS = InventorySchema.RECORD.children().stream()
+      .filter(k -> k.type() == Key.Type.INTEGER).map(Key::name).toList();
   /** In this order: InventoryRecord indexes its fields by position. */
-  public static final List<String> RECORD_FIELDS = List.of("total", "reserved", "min_unit", "max_unit",
-      "step_size", "allocation_ratio");
+  public static final List<String> RECORD_FIELDS = InventorySchema.RECORD.childNames();
   public static final String SOURCE_FILE_KEY = "__source_file";
 
   /** Placement: db_const.MAX_INT and SQL_SP_FLOAT_MAX. */
@@ -108,13 +108,12 @@ public final class NovaSchema {
     return pattern.matcher(text).find();
   }
 
-  /** Placement's defaults for fields a record leaves out. */
+  /** Placement's defaults for the integer fields a record leaves out. */
   public static long defaultOf(String field) {
-    return switch (field) {
-      case "reserved" -> 0;
-      case "min_unit", "step_size" -> 1;
-      case "max_unit" -> MAX_INT;
-      default -> throw new IllegalArgumentException(field);
-    };
+    Key key = InventorySchema.RECORD.child(field);
+    if (key == null || key.type() != Key.Type.INTEGER || key.defaultValue() == null) {
+      throw new IllegalArgumentException(field);
+    }
+    return Long.parseLong(key.defaultValue());
   }
 }

@@ -1,5 +1,6 @@
 package dev.ptree.model;
 
+import dev.ptree.model.schema.TreeFileSchema;
 import dev.ptree.text.Escaper;
 import dev.ptree.text.Span;
 import dev.ptree.yaml.JsonParser;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -27,12 +27,8 @@ import java.util.regex.Pattern;
 public final class TreeReader {
   private TreeReader() {}
 
-  public static final String VERSION_KEY = "provider_tree";
-  public static final List<String> TOP_LEVEL_KEYS = List.of(VERSION_KEY, "provider_configs", "providers");
-  public static final List<String> PROVIDER_KEYS = List.of("name", "uuid", "generation", "traits",
-      "aggregates", "inventory", "children", "parent", "parent_provider_uuid", "root_provider_uuid");
-  /** Keys of a Placement API listing that a pasted one carries and that mean nothing here. */
-  public static final Set<String> PLACEMENT_EXTRAS = Set.of("links", "resource_provider_generation");
+  /** The keys are declared in {@link TreeFileSchema}. */
+  public static final String VERSION_KEY = TreeFileSchema.VERSION.name();
   private static final Pattern VERSION = Pattern.compile("1\\.[0-9]+");
 
   /** Whether a file name marks a tree file: *.ptree.yaml, *.ptree.yml or *.ptree.json. */

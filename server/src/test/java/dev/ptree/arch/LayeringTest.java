@@ -77,4 +77,22 @@ class LayeringTest {
         .should().dependOnClassesThat().resideInAPackage("org.yaml.snakeyaml..")
         .check(classes);
   }
+
+  /** The schema is plain declarations: rules, features and the docs read it, it reads none of them. */
+  @Test
+  void theSchemaIsPlainDeclarations() {
+    noClasses().that().resideInAPackage("dev.ptree.model.schema..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.ptree.rules..", "dev.ptree.engine..",
+            "dev.ptree.io..", "dev.ptree.cli..", "dev.ptree.lsp..")
+        .check(classes);
+  }
+
+  /** The YAML layer, its tolerant reading of half-typed text included, knows nothing above it. */
+  @Test
+  void theYamlLayerKnowsNoModel() {
+    noClasses().that().resideInAPackage("dev.ptree.yaml..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.ptree.model..", "dev.ptree.rules..",
+            "dev.ptree.engine..")
+        .check(classes);
+  }
 }

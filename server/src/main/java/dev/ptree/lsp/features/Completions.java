@@ -1,5 +1,6 @@
 package dev.ptree.lsp.features;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.ptree.engine.Workspace;
@@ -10,11 +11,14 @@ import dev.ptree.model.NovaSchema;
 import dev.ptree.model.Paths;
 import dev.ptree.model.TreeFile;
 import dev.ptree.model.TreeProvider;
-import dev.ptree.model.TreeReader;
+import dev.ptree.model.schema.Key;
+import dev.ptree.model.schema.Schema;
+import dev.ptree.model.schema.Schemas;
 import dev.ptree.rules.WorkspaceContext;
 import dev.ptree.text.Escaper;
 import dev.ptree.text.SourceText;
 import dev.ptree.text.Span;
+import dev.ptree.yaml.CursorPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,222 +31,134 @@ import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
- * Completion from the editor's current text, which may be mid-edit and not parse: the YAML path
- * at the cursor comes from {@link YamlContext} (indentation and the parent keys above), and the
- * snapshot supplies what the workspace knows (custom names in use, the providers to refer to).
- * Keys already written in the mapping are not offered again. Documentation is filled in by
+ * Completion from the editor's current text, which may be mid-edit and not parse: the YAML layer
+ * answers the path at the cursor ({@link CursorPath}, a tolerant reading of half-typed text), the
+ * dialect's {@link Schema} says what belongs there (keys, names, values), and the snapshot
+ * supplies what the workspace knows (custom names in use, the providers to refer to). Keys
+ * already written in the mapping are not offered again. Documentation is filled in by
  * {@link #resolve} from what each item carries in {@code data}.
  */
 public final class Completions {
   private Completions() {}
 
-  private static final String ITEM = YamlContext.ITEM;
-  private static final List<String> COLLECTION_KEYS = List.of("meta", "providers", "identification",
-      "inventories", "traits", "additional", "inventory", "children", "aggregates");
-
-  /** Where the cursor is, in terms of the dialect's schema. */
-  private enum Where {
-    CONFIG_TOP, META, PROVIDER, IDENTIFICATION, INVENTORIES, TRAITS, INVENTORY_LIST, INVENTORY_ITEM,
-    TRAIT_LIST, RECORD, TREE_TOP, TREE_PROVIDER, TREE_INVENTORY, TREE_TRAITS, TREE_CHILDREN, OTHER
-  }
-
   /** `text` is the current editor text (the snapshot may lag it); items for the cursor at `offset`. */
   public static List<CompletionItem> complete(Workspace ws, String path, String text, int offset, Catalogue catalogue) {
+    return complete(ws, path, text, offset, catalogue, Schemas.DEFAULT);
+  }
+
+  static List<CompletionItem> complete(Workspace ws, String path, String text, int offset, Catalogue catalogue,
+      Schemas schemas) {
     try {
-      return compute(ws, path, text, offset, catalogue == null ? Catalogue.EMPTY : catalogue);
+      return compute(ws, path, text, offset, catalogue == null ? Catalogue.EMPTY : catalogue, schemas);
     } catch (RuntimeException e) {
       return List.of();
     }
   }
 
-  private static List<CompletionItem> compute(Workspace ws, String path, String text, int offset, Catalogue catalogue) {
+  private static List<CompletionItem> compute(Workspace ws, String path, String text, int offset, Catalogue catalogue,
+      Schemas schemas) {
     if (path == null || text == null) {
       return List.of();
     }
     Workspace.Document d = ws == null ? null : ws.document(path);
-    Boolean tree = dialect(d, path, text);
+    Boolean tree = EditorDialect.of(d, path, text);
     if (tree == null) {
       return List.of();
     }
-    YamlContext.Context c = YamlContext.at(text, offset);
+    CursorPath c = CursorPath.at(text, offset);
     if (c == null) {
       return List.of();
     }
     Out out = new Out(new SourceText(text), new Span(c.replaceStart(), Math.max(c.replaceStart(), c.replaceEnd())),
         c.colonFollows());
-    List<String> path0 = c.path();
-    YamlContext.Slot slot = c.slot();
-    Where where = tree ? treeWhere(path0) : configWhere(path0);
-    // `- NAME` in a list of scalars is an item, not the first key of a mapping
-    if (slot == YamlContext.Slot.KEY && !path0.isEmpty() && path0.get(path0.size() - 1).equals(ITEM)) {
-      Where list = tree ? treeWhere(path0.subList(0, path0.size() - 1)) : configWhere(path0.subList(0, path0.size() - 1));
-      if (list == Where.TRAIT_LIST || list == Where.TREE_TRAITS) {
-        where = list;
-        slot = YamlContext.Slot.ITEM;
+    Schema schema = schemas.of(tree);
+    List<String> at = c.path();
+    CursorPath.Slot slot = c.slot();
+    Key node = schema.at(at);
+    // `- NAME` in a list of names is an item, not the first key of a mapping
+    if (slot == CursorPath.Slot.KEY && !at.isEmpty() && at.get(at.size() - 1).equals(Schema.ITEM)) {
+      Key list = schema.at(at.subList(0, at.size() - 1));
+      if (list != null && list.type() == Key.Type.LIST && list.names() != null) {
+        node = list;
+        slot = CursorPath.Slot.ITEM;
       }
+    }
+    if (node == null) {
+      return List.of();
     }
     String dialect = tree ? "tree" : "config";
     switch (slot) {
-      case KEY -> keys(ws, out, where, c, dialect, catalogue);
-      case VALUE -> values(ws, out, where, c, d, path);
+      case KEY -> keys(ws, out, node, at, c.siblings(), dialect, catalogue);
+      case VALUE -> values(ws, out, node.child(c.key()), c, d, path);
       case ITEM -> {
-        if (where == Where.TRAIT_LIST) {
-          customNames(ws, out, NameUse.Kind.TRAIT, c.items());
-        } else if (where == Where.TREE_TRAITS) {
-          standardAndCustom(ws, out, NameUse.Kind.TRAIT, catalogue, c.items());
+        if (node.type() == Key.Type.LIST && node.names() != null) {
+          names(ws, out, node.names(), catalogue, c.items());
         }
       }
     }
     return out.items;
   }
 
-  /** true for a tree, false for a provider config, null for anything else. */
-  private static Boolean dialect(Workspace.Document d, String path, String text) {
-    String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-    if (TreeReader.isJson(name)) {
-      return null; // JSON trees: the cursor context is not read from indentation
-    }
-    if (d != null && d.kind() == Workspace.Kind.TREE) {
-      return true;
-    }
-    if (d != null && d.kind() == Workspace.Kind.CONFIG) {
-      return false;
-    }
-    if (TreeReader.isTreeFileName(name) || hasTopKey(text, TreeReader.VERSION_KEY)) {
-      return true;
-    }
-    String lower = name.toLowerCase(java.util.Locale.ROOT);
-    if (!lower.endsWith(".yaml") && !lower.endsWith(".yml")) {
-      return null;
-    }
-    if (Paths.folder(path).equals("provider_config") || Paths.folder(path).endsWith("/provider_config")
-        || hasTopKey(text, "meta") || hasTopKey(text, "providers")) {
-      return false;
-    }
-    return null;
-  }
-
-  private static boolean hasTopKey(String text, String key) {
-    return text.startsWith(key + ":") || text.contains("\n" + key + ":");
-  }
-
-  private static Where configWhere(List<String> p) {
-    int n = p.size();
-    if (n == 0) {
-      return Where.CONFIG_TOP;
-    }
-    if (n == 1) {
-      return p.get(0).equals("meta") ? Where.META : Where.OTHER;
-    }
-    if (!p.get(0).equals("providers") || !p.get(1).equals(ITEM)) {
-      return Where.OTHER;
-    }
-    List<String> rest = p.subList(2, n);
-    return switch (String.join("/", rest)) {
-      case "" -> Where.PROVIDER;
-      case "identification" -> Where.IDENTIFICATION;
-      case "inventories" -> Where.INVENTORIES;
-      case "traits" -> Where.TRAITS;
-      case "inventories/additional" -> Where.INVENTORY_LIST;
-      case "inventories/additional/[]" -> Where.INVENTORY_ITEM;
-      case "traits/additional" -> Where.TRAIT_LIST;
-      default -> rest.size() == 4 && rest.get(0).equals("inventories") && rest.get(2).equals(ITEM)
-          && !rest.get(3).equals(ITEM) ? Where.RECORD : Where.OTHER;
-    };
-  }
-
-  private static Where treeWhere(List<String> p) {
-    int n = p.size();
-    if (n == 0) {
-      return Where.TREE_TOP;
-    }
-    if (n < 2 || !p.get(0).equals("providers") || !p.get(1).equals(ITEM)) {
-      return Where.OTHER;
-    }
-    int i = 2;
-    while (i + 1 < n && p.get(i).equals("children") && p.get(i + 1).equals(ITEM)) {
-      i += 2;
-    }
-    List<String> rest = p.subList(i, n);
-    return switch (String.join("/", rest)) {
-      case "" -> Where.TREE_PROVIDER;
-      case "inventory" -> Where.TREE_INVENTORY;
-      case "traits" -> Where.TREE_TRAITS;
-      case "children" -> Where.TREE_CHILDREN;
-      default -> rest.size() == 2 && rest.get(0).equals("inventory") && !rest.get(1).equals(ITEM)
-          ? Where.RECORD : Where.OTHER;
-    };
-  }
-
   // ---------------------------------------------------------------- keys
 
-  private static void keys(Workspace ws, Out out, Where where, YamlContext.Context c, String dialect, Catalogue catalogue) {
-    Set<String> present = c.siblings();
-    switch (where) {
-      case CONFIG_TOP -> out.keys(NovaSchema.TOP_LEVEL_KEYS, present, dialect, where);
-      case META -> out.keys(NovaSchema.META_KEYS, present, dialect, where);
-      case PROVIDER -> out.keys(NovaSchema.PROVIDER_KEYS, present, dialect, where);
-      case IDENTIFICATION -> {
-        if (present.stream().noneMatch(NovaSchema.IDENTIFICATION_KEYS::contains)) {
-          out.keys(NovaSchema.IDENTIFICATION_KEYS, present, dialect, where); // exactly one of them
-        }
-      }
-      case INVENTORIES, TRAITS -> out.keys(NovaSchema.ADJECTIVE_KEYS, present, dialect, where);
-      case INVENTORY_ITEM -> {
-        if (present.isEmpty()) { // one resource class per item
-          customNames(ws, out, NameUse.Kind.RESOURCE_CLASS, Set.of());
-          out.asKeys();
-        }
-      }
-      case RECORD -> out.keys(NovaSchema.RECORD_FIELDS, present, dialect, where);
-      case TREE_TOP -> out.keys(TreeReader.TOP_LEVEL_KEYS, present, dialect, where);
-      case TREE_PROVIDER -> {
-        List<String> keys = new ArrayList<>(TreeReader.PROVIDER_KEYS);
-        if (present.contains("parent") || present.contains("parent_provider_uuid")) {
-          keys.remove("parent");
-          keys.remove("parent_provider_uuid"); // the parent is given once
-        }
-        out.keys(keys, present, dialect, where);
-      }
-      case TREE_INVENTORY -> {
-        standardAndCustom(ws, out, NameUse.Kind.RESOURCE_CLASS, catalogue, present);
+  /**
+   * The keys of the mapping at {@code at}: its declared keys not yet written (of alternatives,
+   * none once one is written), or the names its keys are, up to its number of entries.
+   */
+  private static void keys(Workspace ws, Out out, Key mapping, List<String> at, Set<String> present, String dialect,
+      Catalogue catalogue) {
+    if (mapping.type() != Key.Type.MAPPING) {
+      return;
+    }
+    if (mapping.names() != null) {
+      if (mapping.max() == null || present.size() < mapping.max().intValue()) {
+        names(ws, out, mapping.names(), catalogue, present);
         out.asKeys();
       }
-      default -> { }
+      return;
     }
+    Set<String> written = new java.util.HashSet<>();
+    for (Key k : mapping.children()) {
+      if (k.oneOfGroup() != null && present.contains(k.name())) {
+        written.add(k.oneOfGroup());
+      }
+    }
+    List<Key> offered = mapping.children().stream()
+        .filter(k -> k.oneOfGroup() == null || !written.contains(k.oneOfGroup())).toList();
+    out.keys(offered, present, dialect, at);
   }
 
   // ---------------------------------------------------------------- values
 
-  private static void values(Workspace ws, Out out, Where where, YamlContext.Context c, Workspace.Document d, String path) {
-    String key = c.key();
-    if (where == Where.META && "schema_version".equals(key)) {
-      out.value("'1.0'", "the schema version as a string: nova reads 1.x", "schema_version");
-    } else if (where == Where.TREE_TOP && TreeReader.VERSION_KEY.equals(key)) {
-      out.value("'1.0'", "the tree format version as a string", TreeReader.VERSION_KEY);
-    } else if (where == Where.TREE_TOP && "provider_configs".equals(key)) {
-      String folder = Paths.folder(path);
-      for (String dir : ws.context().configSets().keySet()) {
-        if (dir == null) {
-          continue;
-        }
-        String rel = folder.isEmpty() || folder.equals(".") ? dir
-            : dir.startsWith(folder + "/") ? dir.substring(folder.length() + 1) : null;
-        if (rel != null) {
-          out.value(rel, "a provider config directory in the workspace", "provider_configs");
+  private static void values(Workspace ws, Out out, Key key, CursorPath c, Workspace.Document d, String path) {
+    if (key == null) {
+      return;
+    }
+    switch (key.values()) {
+      case SUGGESTION -> out.value(key.suggestion(), key.suggestionDetail(), key.name());
+      case CONFIG_DIRECTORIES -> {
+        String folder = Paths.folder(path);
+        for (String dir : ws.context().configSets().keySet()) {
+          if (dir == null) {
+            continue;
+          }
+          String rel = folder.isEmpty() || folder.equals(".") ? dir
+              : dir.startsWith(folder + "/") ? dir.substring(folder.length() + 1) : null;
+          if (rel != null) {
+            out.value(rel, "a provider config directory in the workspace", key.name());
+          }
         }
       }
-    } else if (where == Where.IDENTIFICATION && "uuid".equals(key)) {
-      CompletionItem cn = out.add(NovaSchema.COMPUTE_NODE, CompletionItemKind.Constant, "0",
-          "every compute-node root no other entry names", data("value", NovaSchema.COMPUTE_NODE, "config"));
-      cn.setFilterText(NovaSchema.COMPUTE_NODE);
-      providers(ws, out, c, d, true, false);
-    } else if (where == Where.IDENTIFICATION && "name".equals(key)) {
-      providers(ws, out, c, d, false, true);
-    } else if (where == Where.TREE_PROVIDER && "parent".equals(key)) {
-      providers(ws, out, c, d, true, true);
-    } else if (where == Where.TREE_PROVIDER && ("parent_provider_uuid".equals(key) || "root_provider_uuid".equals(key))) {
-      providers(ws, out, c, d, true, false);
+      case COMPUTE_NODE_OR_PROVIDER_UUID -> {
+        CompletionItem cn = out.add(NovaSchema.COMPUTE_NODE, CompletionItemKind.Constant, "0",
+            "every compute-node root no other entry names", data("value", NovaSchema.COMPUTE_NODE, "config"));
+        cn.setFilterText(NovaSchema.COMPUTE_NODE);
+        providers(ws, out, c, d, true, false);
+      }
+      case PROVIDER_NAME -> providers(ws, out, c, d, false, true);
+      case PROVIDER -> providers(ws, out, c, d, true, true);
+      case PROVIDER_UUID -> providers(ws, out, c, d, true, false);
+      default -> { }
     }
   }
 
@@ -252,7 +168,7 @@ public final class Completions {
    * order, ignoring case) are offered, at most {@link #MAX_PROVIDER_ITEMS}: a workspace of 50,000
    * providers would otherwise answer every keystroke with all of them.
    */
-  private static void providers(Workspace ws, Out out, YamlContext.Context c, Workspace.Document d, boolean uuids,
+  private static void providers(Workspace ws, Out out, CursorPath c, Workspace.Document d, boolean uuids,
       boolean names) {
     Set<TreeFile> bound = new java.util.HashSet<>();
     if (d != null && d.kind() == Workspace.Kind.CONFIG) {
@@ -271,16 +187,16 @@ public final class Completions {
         String rank = bound.isEmpty() || bound.contains(f) ? "1" : "2";
         if (names && p.name() != null && fuzzy(typed, p.name()) && seen.add("n" + p.name())) {
           JsonObject data = data("provider", p.name(), "tree");
-          data.addProperty("uuid", p.uuid());
-          data.addProperty("path", f.path());
+          data.addProperty("providerUuid", p.uuid());
+          data.addProperty("file", f.path());
           reference(out, c, p.name(), p.name(), rank, "provider in " + f.path(), data);
           count++;
         }
         if (uuids && p.uuid() != null && (fuzzy(typed, p.uuid()) || p.name() != null && fuzzy(typed, p.name()))
             && seen.add("u" + p.uuid())) {
           JsonObject data = data("provider", p.label(), "tree");
-          data.addProperty("uuid", p.uuid());
-          data.addProperty("path", f.path());
+          data.addProperty("providerUuid", p.uuid());
+          data.addProperty("file", f.path());
           CompletionItem item = reference(out, c, p.uuid(), p.uuid() + " " + p.label(), rank,
               p.label() + " in " + f.path(), data);
           item.setFilterText(p.uuid() + " " + p.label());
@@ -314,7 +230,7 @@ public final class Completions {
    * scalar that reads back as the same string (quoted where a plain scalar would not, or inside the
    * quotes the user opened).
    */
-  private static CompletionItem reference(Out out, YamlContext.Context c, String value, String filter, String rank,
+  private static CompletionItem reference(Out out, CursorPath c, String value, String filter, String rank,
       String detail, JsonObject data) {
     CompletionItem item = out.add(Escaper.escape(value), CompletionItemKind.Reference, rank, detail, data);
     item.getTextEdit().getLeft().setNewText(Scalars.yaml(value, c.quote()));
@@ -323,6 +239,14 @@ public final class Completions {
   }
 
   // ---------------------------------------------------------------- names
+
+  private static void names(Workspace ws, Out out, Key.Names names, Catalogue catalogue, Set<String> present) {
+    if (names.customOnly()) {
+      customNames(ws, out, names.kind(), present);
+    } else {
+      standardAndCustom(ws, out, names.kind(), catalogue, present);
+    }
+  }
 
   /** For provider configs: only CUSTOM_ names, those the workspace uses and nova's prefix itself. */
   private static void customNames(Workspace ws, Out out, NameUse.Kind kind, Set<String> present) {
@@ -366,7 +290,7 @@ public final class Completions {
   private static JsonObject data(String kind, String name, String dialect) {
     JsonObject o = new JsonObject();
     o.addProperty("kind", kind);
-    o.addProperty("name", name);
+    o.addProperty("text", name);
     o.addProperty("dialect", dialect);
     return o;
   }
@@ -395,17 +319,19 @@ public final class Completions {
       return item;
     }
 
-    void keys(List<String> keys, Set<String> present, String dialect, Where where) {
+    void keys(List<Key> keys, Set<String> present, String dialect, List<String> at) {
+      JsonArray path = new JsonArray();
+      at.forEach(path::add);
       for (int i = 0; i < keys.size(); i++) {
-        String key = keys.get(i);
-        if (present.contains(key)) {
+        Key key = keys.get(i);
+        if (present.contains(key.name())) {
           continue;
         }
-        JsonObject data = data("key", key, dialect);
-        data.addProperty("where", where.name());
-        CompletionItem item = add(key, CompletionItemKind.Property, String.format("%02d", i), null, data);
+        JsonObject data = data("key", key.name(), dialect);
+        data.add("path", path);
+        CompletionItem item = add(key.name(), CompletionItemKind.Property, String.format("%02d", i), null, data);
         if (!colonFollows) {
-          item.getTextEdit().getLeft().setNewText(key + (COLLECTION_KEYS.contains(key) ? ":" : ": "));
+          item.getTextEdit().getLeft().setNewText(key.name() + (key.type().isCollection() ? ":" : ": "));
         }
       }
     }
@@ -432,6 +358,10 @@ public final class Completions {
 
   /** Fills documentation lazily (completionItem/resolve) from the item's {@code data}. */
   public static CompletionItem resolve(CompletionItem item, Catalogue catalogue) {
+    return resolve(item, catalogue, Schemas.DEFAULT);
+  }
+
+  static CompletionItem resolve(CompletionItem item, Catalogue catalogue, Schemas schemas) {
     try {
       if (item == null || item.getDocumentation() != null) {
         return item;
@@ -442,7 +372,7 @@ public final class Completions {
       if (data == null) {
         return item;
       }
-      String doc = Docs.of(data, catalogue == null ? Catalogue.EMPTY : catalogue);
+      String doc = Docs.of(data, catalogue == null ? Catalogue.EMPTY : catalogue, schemas);
       if (doc != null) {
         item.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, doc));
       }

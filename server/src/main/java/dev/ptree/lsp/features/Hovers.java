@@ -13,6 +13,8 @@ import dev.ptree.model.ProviderEntry;
 import dev.ptree.model.ProviderIndex;
 import dev.ptree.model.TreeFile;
 import dev.ptree.model.TreeProvider;
+import dev.ptree.model.schema.ConfigSchema;
+import dev.ptree.model.schema.InventorySchema;
 import dev.ptree.rules.Finding;
 import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.WorkspaceContext;
@@ -231,11 +233,11 @@ public final class Hovers {
     StringBuilder sb = new StringBuilder();
     sb.append("**Inventory** ").append(Md.code(r.resourceClass() == null ? "?" : r.resourceClass()))
         .append(" as Placement will hold it\n\n| field | value |\n|---|---|\n");
-    sb.append("| total | ").append(integer(r, "total", inv.total())).append(" |\n");
-    sb.append("| reserved | ").append(integer(r, "reserved", inv.reserved())).append(" |\n");
-    sb.append("| min_unit | ").append(integer(r, "min_unit", inv.minUnit())).append(" |\n");
-    sb.append("| max_unit | ").append(integer(r, "max_unit", inv.maxUnit())).append(" |\n");
-    sb.append("| step_size | ").append(integer(r, "step_size", inv.stepSize())).append(" |\n");
+    sb.append("| total | ").append(integer(r, InventorySchema.TOTAL.name(), inv.total())).append(" |\n");
+    sb.append("| reserved | ").append(integer(r, InventorySchema.RESERVED.name(), inv.reserved())).append(" |\n");
+    sb.append("| min_unit | ").append(integer(r, InventorySchema.MIN_UNIT.name(), inv.minUnit())).append(" |\n");
+    sb.append("| max_unit | ").append(integer(r, InventorySchema.MAX_UNIT.name(), inv.maxUnit())).append(" |\n");
+    sb.append("| step_size | ").append(integer(r, InventorySchema.STEP_SIZE.name(), inv.stepSize())).append(" |\n");
     sb.append("| allocation_ratio | ").append(ratio(r, inv)).append(" |\n\n");
     if (inv.capacity() == null) {
       sb.append("capacity unknown: total, reserved or allocation_ratio is not a usable number");
@@ -256,7 +258,7 @@ public final class Hovers {
   private static String integer(InventoryRecord r, String field, Long value) {
     YNode node = r.field(field);
     if (node == null) {
-      return field.equals("total") ? "missing (required)" : NovaSchema.defaultOf(field) + " *(default)*";
+      return InventorySchema.RECORD.child(field).isRequired() ? "missing (required)" : NovaSchema.defaultOf(field) + " *(default)*";
     }
     if (value == null) {
       return written(node) + " *(not an integer)*";
@@ -265,7 +267,7 @@ public final class Hovers {
   }
 
   private static String ratio(InventoryRecord r, EffectiveTree.Inventory inv) {
-    YNode node = r.field("allocation_ratio");
+    YNode node = r.field(InventorySchema.ALLOCATION_RATIO.name());
     if (inv.allocationRatio() == null) {
       return written(node) + " *(not a number)*";
     }
@@ -338,7 +340,7 @@ public final class Hovers {
     if (id.isComputeNode()) {
       sb.append("\n\nApplies to every root provider with the `COMPUTE_NODE` trait that no other entry"
           + " names by name or uuid.");
-      if (id.method().equals("name")) {
+      if (id.method().equals(ConfigSchema.NAME.name())) {
         sb.append(" nova keys entries by `uuid or name`, so the name form is the sentinel too; the"
             + " documented spelling is `uuid: $COMPUTE_NODE` (PT204).");
       }

@@ -11,6 +11,7 @@ import dev.ptree.model.ProviderIndex;
 import dev.ptree.model.TraitItem;
 import dev.ptree.model.TreeFile;
 import dev.ptree.model.TreeProvider;
+import dev.ptree.model.schema.ConfigSchema;
 import dev.ptree.text.Escaper;
 import dev.ptree.text.SourceText;
 import dev.ptree.text.Span;
@@ -60,9 +61,9 @@ public final class Navigation {
   private static List<DocumentSymbol> configOutline(ConfigFile config, SourceText text) {
     List<DocumentSymbol> out = new ArrayList<>();
     YMapping top = config.rootMapping();
-    YEntry meta = top == null ? null : top.effective("meta");
+    YEntry meta = top == null ? null : top.effective(ConfigSchema.META.name());
     if (meta != null) {
-      out.add(symbol("meta", null, SymbolKind.Namespace, Locate.span(meta), meta.keySpan(), text));
+      out.add(symbol(ConfigSchema.META.name(), null, SymbolKind.Namespace, Locate.span(meta), meta.keySpan(), text));
     }
     for (ProviderEntry p : config.providers()) {
       String label = p.identification() == null ? "provider #" + (p.index() + 1)
@@ -220,7 +221,7 @@ public final class Navigation {
         }
         if (results.isEmpty() && !hit.identification().isComputeNode()) {
           String value = hit.identification().value();
-          List<ProviderIndex.Located> found = hit.identification().method().equals("uuid")
+          List<ProviderIndex.Located> found = hit.identification().method().equals(ConfigSchema.UUID.name())
               ? ws.index().withUuid(value) : ws.index().withName(value);
           found.forEach(t -> add(ws, out, t.path(), t.provider().anchor(), pathToUri));
         }

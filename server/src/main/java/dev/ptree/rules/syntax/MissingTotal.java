@@ -1,6 +1,8 @@
 package dev.ptree.rules.syntax;
 
 import dev.ptree.model.InventoryRecord;
+import dev.ptree.model.schema.InventorySchema;
+import dev.ptree.model.schema.SchemaDocs;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
 import dev.ptree.rules.Reporter;
@@ -14,8 +16,7 @@ public final class MissingTotal extends Rule {
         "an inventory record without total",
         new RuleDoc(
             "Every additional inventory record must give `total`; the other fields have Placement"
-                + " defaults (reserved 0, min_unit 1, max_unit 2147483647, step_size 1,"
-                + " allocation_ratio 1.0).",
+                + " defaults (" + SchemaDocs.defaults(InventorySchema.RECORD) + ").",
             "nova's schema requires total and refuses the file without it.",
             "- CUSTOM_FPGA:\n    reserved: 1      # no total: refused",
             "No fix: only you know the total."));
@@ -35,7 +36,7 @@ public final class MissingTotal extends Rule {
   public void check(ConfigSetContext context, Reporter out) {
     context.forEachProvider((file, p) -> {
       for (InventoryRecord r : p.records()) {
-        if (r.record() != null && r.record().effective("total") == null) {
+        if (r.record() != null && r.record().effective(InventorySchema.TOTAL.name()) == null) {
           out.report(file, r.entry().keySpan(), "inventory record " + r.resourceClass()
               + " has no total; " + (file.isTree() ? "Placement" : "nova") + " requires it");
         }

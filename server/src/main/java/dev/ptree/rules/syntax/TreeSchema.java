@@ -1,6 +1,10 @@
 package dev.ptree.rules.syntax;
 
-import dev.ptree.model.NovaSchema;
+import dev.ptree.model.schema.ConfigSchema;
+import dev.ptree.model.schema.InventorySchema;
+import dev.ptree.model.schema.Key;
+import dev.ptree.model.schema.SchemaDocs;
+import dev.ptree.model.schema.TreeFileSchema;
 import dev.ptree.model.ProviderConfigReader;
 import dev.ptree.model.TreeFile;
 import dev.ptree.model.TreeProvider;
@@ -30,8 +34,8 @@ public final class TreeSchema extends TreeRule {
                 + " (1 to 200 characters) and optionally uuid, generation, traits, aggregates,"
                 + " inventory (resource class to record), children, parent,"
                 + " parent_provider_uuid and root_provider_uuid. An inventory record holds only"
-                + " Placement's fields: total, reserved, min_unit, max_unit, step_size and"
-                + " allocation_ratio. Unknown keys elsewhere are ignored with a warning, except"
+                + " Placement's fields: " + SchemaDocs.and(InventorySchema.RECORD.childNames())
+                + ". Unknown keys elsewhere are ignored with a warning, except"
                 + " the fields a pasted Placement listing carries (links).",
             "What is out of shape cannot be modelled: the provider or record is skipped, and"
                 + " Placement would refuse such a record (400: its inventory schema has"
@@ -52,14 +56,14 @@ public final class TreeSchema extends TreeRule {
       }
     }
     if (tree.root() != null) {
-      unknownKeys(tree, tree.root(), TreeReader.TOP_LEVEL_KEYS, "at the top level", out);
+      unknownKeys(tree, tree.root(), TreeFileSchema.SCHEMA.root(), "at the top level", out);
     }
     for (TreeProvider p : tree.providers()) {
       if (p.mapping() == null) {
         continue;
       }
-      unknownKeys(tree, p.mapping(), TreeReader.PROVIDER_KEYS, "in provider " + Escaper.quote(p.label()), out);
-      YMapping inventory = ProviderConfigReader.asMapping(p.mapping().get("inventory"));
+      unknownKeys(tree, p.mapping(), TreeFileSchema.PROVIDER, "in provider " + Escaper.quote(p.label()), out);
+      YMapping inventory = ProviderConfigReader.asMapping(p.mapping().get(TreeFileSchema.INVENTORY.name()));
       if (inventory == null) {
         continue;
       }
@@ -72,10 +76,11 @@ public final class TreeSchema extends TreeRule {
     }
   }
 
-  private static void unknownKeys(TreeFile tree, YMapping m, List<String> known, String where, Reporter out) {
+  private static void unknownKeys(TreeFile tree, YMapping m, Key schema, String where, Reporter out) {
+    List<String> known = schema.childNames();
     for (YEntry e : m.entries()) {
       String key = e.keyString();
-      if (key != null && (known.contains(key) || TreeReader.PLACEMENT_EXTRAS.contains(key))) {
+      if (key != null && (known.contains(key) || schema.tolerated().contains(key))) {
         continue;
       }
       String suggestion = key == null ? null : suggestion(key, known);
@@ -89,21 +94,22 @@ public final class TreeSchema extends TreeRule {
   }
 
   private static String suggestion(String key, List<String> known) {
-    if (key.equals("inventories") || key.equals("resources")) {
-      return "inventory"; // the provider config and Placement's allocation spellings
+    if (key.equals(ConfigSchema.INVENTORIES.name()) || key.equals("resources")) {
+      return TreeFileSchema.INVENTORY.name(); // the provider config and Placement's allocation spellings
     }
     return Nodes.didYouMean(key, known);
   }
 
   /** Placement's inventory schema has additionalProperties: false, and typed fields. */
   private static void recordFields(TreeFile tree, YMapping record, Reporter out) {
+    List<String> fields = InventorySchema.RECORD.childNames();
     for (YEntry e : record.entries()) {
       String key = e.keyString();
-      if (key == null || !NovaSchema.RECORD_FIELDS.contains(key)) {
-        String suggestion = key == null ? null : Nodes.didYouMean(key, NovaSchema.RECORD_FIELDS);
+      if (key == null || !fields.contains(key)) {
+        String suggestion = key == null ? null : Nodes.didYouMean(key, fields);
         var finding = out.report(tree, e.keySpan(), (key == null ? TreeReader.describe(e.key()) + " key"
             : "unknown inventory field " + Escaper.quote(key)) + ": Placement accepts only "
-            + String.join(", ", NovaSchema.RECORD_FIELDS) + " and refuses the inventory"
+            + String.join(", ", fields) + " and refuses the inventory"
             + (suggestion == null ? "" : "; did you mean \"" + suggestion + "\"?"));
         if (suggestion != null && e.key() instanceof YScalar s && !s.style().isQuoted()) {
           finding.fix(Fix.edit("Rename to \"" + suggestion + "\"", FixSafety.SAFE, new TextEdit(e.keySpan(), suggestion)));
@@ -114,7 +120,8 @@ public final class TreeSchema extends TreeRule {
       boolean number = v.kind().isNumber();
       boolean numericString = v instanceof YScalar s && s.isString() && s.text().strip().matches("[-+]?[0-9][0-9_.eE+-]*");
       if (!number && !numericString) {
-        out.report(tree, v.span(), key + " must be " + (key.equals("allocation_ratio") ? "a number" : "an integer")
+        out.report(tree, v.span(), key + " must be "
+            + (InventorySchema.RECORD.child(key).type() == Key.Type.NUMBER ? "a number" : "an integer")
             + ", not " + TreeReader.describe(v) + "; Placement refuses the inventory");
       }
     }

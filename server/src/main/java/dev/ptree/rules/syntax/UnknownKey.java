@@ -5,6 +5,10 @@ import dev.ptree.model.InventoryRecord;
 import dev.ptree.model.NovaSchema;
 import dev.ptree.model.ProviderConfigReader;
 import dev.ptree.model.ProviderEntry;
+import dev.ptree.model.schema.ConfigSchema;
+import dev.ptree.model.schema.InventorySchema;
+import dev.ptree.model.schema.Key;
+import dev.ptree.model.schema.Schema;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
 import dev.ptree.rules.Fix;
@@ -22,57 +26,70 @@ import java.util.List;
 
 /** Keys SCHEMA_V1 does not define: an error where it forbids them, a warning where nova ignores them. */
 public final class UnknownKey extends Rule {
+  private static final String SUMMARY = "a key nova's schema does not define";
+  private static final RuleDoc DOC = new RuleDoc(
+      "Reports keys SCHEMA_V1 does not define. In an identification or an inventory record"
+          + " the schema forbids them (error). At the top level, in meta, in a provider and in"
+          + " inventories/traits the schema allows them and nova silently ignores them"
+          + " (warning) — usually a typo such as `inventory` for `inventories`.",
+      "A misspelt key is accepted and ignored: the inventories or traits it holds are never"
+          + " reported to Placement, and nothing says so.",
+      "providers:\n  - identification: {name: cn1}\n    inventory:          # ignored by nova\n      additional: ...",
+      "Renaming to the suggested key is unsafe: it changes what nova loads.");
+
+  private final Schema schema;
+
   public UnknownKey() {
-    super("PT103", "unknown-key", Category.SYNTAX, Severity.WARNING,
-        "a key nova's schema does not define",
-        new RuleDoc(
-            "Reports keys SCHEMA_V1 does not define. In an identification or an inventory record"
-                + " the schema forbids them (error). At the top level, in meta, in a provider and in"
-                + " inventories/traits the schema allows them and nova silently ignores them"
-                + " (warning) — usually a typo such as `inventory` for `inventories`.",
-            "A misspelt key is accepted and ignored: the inventories or traits it holds are never"
-                + " reported to Placement, and nothing says so.",
-            "providers:\n  - identification: {name: cn1}\n    inventory:          # ignored by nova\n      additional: ...",
-            "Renaming to the suggested key is unsafe: it changes what nova loads."));
+    this(ConfigSchema.SCHEMA);
   }
 
-  private static final List<String> TOP = with(NovaSchema.TOP_LEVEL_KEYS, NovaSchema.SOURCE_FILE_KEY);
-  private static final List<String> PROVIDER = with(NovaSchema.PROVIDER_KEYS, NovaSchema.SOURCE_FILE_KEY);
-  private static final List<String> ADJECTIVES = List.of("inventories", "traits");
+  /** Against another schema: the declarations decide which keys are known. */
+  public UnknownKey(Schema schema) {
+    super("PT103", "unknown-key", Category.SYNTAX, Severity.WARNING, SUMMARY, DOC);
+    this.schema = schema;
+  }
 
   @Override
   public void check(ConfigSetContext context, Reporter out) {
+    Key root = schema.root();
+    Key provider = schema.at(ConfigSchema.PROVIDERS.name(), Schema.ITEM);
     for (ConfigFile file : context.parsedFiles()) {
       YMapping top = file.rootMapping();
       if (top == null) {
         continue;
       }
-      ignored(file, top, TOP, "at the top level", out);
-      YMapping meta = ProviderConfigReader.asMapping(top.get("meta"));
-      if (meta != null) {
-        ignored(file, meta, NovaSchema.META_KEYS, "in meta", out);
+      report(file, top, root, with(root.childNames(), NovaSchema.SOURCE_FILE_KEY), out);
+      for (Key section : root.children()) {
+        YMapping m = section.type() == Key.Type.MAPPING ? ProviderConfigReader.asMapping(top.get(section.name())) : null;
+        if (m != null) {
+          report(file, m, section, section.childNames(), out);
+        }
       }
       for (ProviderEntry p : file.providers()) {
         if (p.mapping() == null) {
           continue;
         }
-        ignored(file, p.mapping(), PROVIDER, "in a provider", out);
-        for (String adjective : ADJECTIVES) {
-          YMapping m = ProviderConfigReader.asMapping(p.mapping().get(adjective));
+        report(file, p.mapping(), provider, with(provider.childNames(), NovaSchema.SOURCE_FILE_KEY), out);
+        for (Key part : provider.children()) {
+          YMapping m = part.type() == Key.Type.MAPPING ? ProviderConfigReader.asMapping(p.mapping().get(part.name())) : null;
           if (m != null) {
-            ignored(file, m, NovaSchema.ADJECTIVE_KEYS, "in " + adjective, out);
+            report(file, m, part, part.childNames(), out);
           }
-        }
-        YMapping id = ProviderConfigReader.asMapping(p.mapping().get("identification"));
-        if (id != null) {
-          forbidden(file, id, NovaSchema.IDENTIFICATION_KEYS, "an identification", out);
         }
         for (InventoryRecord r : p.records()) {
           if (r.record() != null) {
-            forbidden(file, r.record(), NovaSchema.RECORD_FIELDS, "an inventory record", out);
+            report(file, r.record(), InventorySchema.RECORD, InventorySchema.RECORD.childNames(), out);
           }
         }
       }
+    }
+  }
+
+  private void report(ConfigFile file, YMapping m, Key schema, List<String> known, Reporter out) {
+    if (schema.unknown() == Key.Unknown.FORBIDDEN) {
+      forbidden(file, m, known, schema.label(), out);
+    } else {
+      ignored(file, m, known, schema == this.schema.root() ? "at " + schema.label() : "in " + schema.label(), out);
     }
   }
 

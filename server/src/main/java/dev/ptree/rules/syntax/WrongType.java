@@ -7,6 +7,9 @@ import dev.ptree.model.NovaSchema;
 import dev.ptree.model.ProviderConfigReader;
 import dev.ptree.model.ProviderEntry;
 import dev.ptree.model.TraitItem;
+import dev.ptree.model.schema.ConfigSchema;
+import dev.ptree.model.schema.InventorySchema;
+import dev.ptree.model.schema.Key;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
 import dev.ptree.rules.Fix;
@@ -55,7 +58,7 @@ public final class WrongType extends Rule {
       if (top == null) {
         continue;
       }
-      YNode providers = top.get("providers");
+      YNode providers = top.get(ConfigSchema.PROVIDERS.name());
       if (providers != null && providers.kind() != ValueKind.SEQUENCE) {
         out.report(file, providers.span(), "providers must be a list of providers, found "
             + Nodes.describe(providers));
@@ -72,9 +75,9 @@ public final class WrongType extends Rule {
           + " inventories and traits, found " + Nodes.describe(p.item()));
       return;
     }
-    YMapping inventories = adjectives(file, p.mapping().get("inventories"), "inventories", out);
+    YMapping inventories = adjectives(file, p.mapping().get(ConfigSchema.INVENTORIES.name()), ConfigSchema.INVENTORIES.name(), out);
     if (inventories != null) {
-      YNode additional = inventories.get("additional");
+      YNode additional = inventories.get(ConfigSchema.ADDITIONAL_INVENTORIES.name());
       if (additional != null && !ProviderConfigReader.isPythonList(additional)) {
         out.report(file, additional.span(), "inventories.additional must be a list of"
             + " one-key mappings, found " + Nodes.describe(additional));
@@ -83,9 +86,9 @@ public final class WrongType extends Rule {
     for (InventoryItem item : p.inventoryItems()) {
       checkInventoryItem(file, item, out);
     }
-    YMapping traits = adjectives(file, p.mapping().get("traits"), "traits", out);
+    YMapping traits = adjectives(file, p.mapping().get(ConfigSchema.TRAITS.name()), ConfigSchema.TRAITS.name(), out);
     if (traits != null) {
-      YNode additional = traits.get("additional");
+      YNode additional = traits.get(ConfigSchema.ADDITIONAL_TRAITS.name());
       if (additional != null && !ProviderConfigReader.isPythonList(additional)) {
         var finding = out.report(file, additional.span(), "traits.additional must be a list of"
             + " trait names, found " + Nodes.describe(additional));
@@ -156,7 +159,7 @@ public final class WrongType extends Rule {
   }
 
   private void checkField(ConfigFile file, String field, YNode v, Reporter out) {
-    boolean ratio = field.equals("allocation_ratio");
+    boolean ratio = InventorySchema.RECORD.child(field).type() == Key.Type.NUMBER;
     ValueKind kind = v.kind();
     if (kind == ValueKind.INT) {
       return;

@@ -383,7 +383,8 @@ class CompletionTest {
   @Test
   void resolveSurvivesDataFromTheWireAndJunk() {
     CompletionItem wire = new CompletionItem("total");
-    wire.setData(JsonParser.parseString("{\"kind\":\"key\",\"name\":\"total\",\"dialect\":\"config\",\"where\":\"RECORD\"}"));
+    wire.setData(JsonParser.parseString("{\"kind\":\"key\",\"text\":\"total\",\"dialect\":\"config\","
+        + "\"path\":[\"providers\",\"[]\",\"inventories\",\"additional\",\"[]\",\"CUSTOM_X\"]}"));
     assertThat(Completions.resolve(wire, FeatureDsl.CATALOGUE).getDocumentation().getRight().getValue()).contains("Required");
     CompletionItem junk = new CompletionItem("x");
     junk.setData(JsonParser.parseString("42"));
