@@ -30,17 +30,15 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Checks provider config directories, provider tree files and the configs they bind.")
 final class CheckCommand implements Callable<Integer> {
-  private static PrintStream out = System.out;
-  private static PrintStream err = System.err;
-  private static InputStream in = System.in;
+  private final InputStream in;
+  private final PrintStream out;
+  private final PrintStream err;
 
-  static void streams(PrintStream o, PrintStream e) {
-    out = o;
-    err = e;
-  }
-
-  static void stdin(InputStream i) {
-    in = i;
+  /** {@code in} is read only for standard input ({@code -}); the report goes to {@code out}. */
+  CheckCommand(InputStream in, PrintStream out, PrintStream err) {
+    this.in = in;
+    this.out = out;
+    this.err = err;
   }
 
   @Option(names = "--format", defaultValue = "text", converter = Reports.FormatConverter.class,

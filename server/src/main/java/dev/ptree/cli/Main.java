@@ -39,7 +39,7 @@ public final class Main implements Runnable {
 
   /** The same, reading standard input ({@code check --stdin-filename PATH -}) from {@code in}. */
   public static int run(String[] args, PrintStream out, PrintStream err, java.io.InputStream in) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = new CommandLine(new Main(), new Factory(in, out, err));
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setExitCodeExceptionMapper(e -> 2);
@@ -52,14 +52,22 @@ public final class Main implements Runnable {
       err.println("ptree: internal error: " + dev.ptree.text.Escaper.escape(String.valueOf(e)));
       return 2;
     });
-    CheckCommand.streams(out, err);
-    CheckCommand.stdin(in);
-    ShowCommand.streams(out, err);
-    ServeCommand.streams(err);
     try {
       return cli.execute(args);
     } finally {
       out.flush();
+    }
+  }
+
+  /** Builds the commands with the streams of this run: no command reads or writes a global stream. */
+  private record Factory(java.io.InputStream in, PrintStream out, PrintStream err) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      Object command = type == CheckCommand.class ? new CheckCommand(in, out, err)
+          : type == ShowCommand.class ? new ShowCommand(out, err)
+          : type == ServeCommand.class ? new ServeCommand(in, out, err)
+          : null;
+      return command != null ? type.cast(command) : CommandLine.defaultFactory().create(type);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.ptree.cli;
 
 import dev.ptree.lsp.Serve;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,10 +11,15 @@ import picocli.CommandLine.Option;
 /** `ptree serve`: the language server, over stdio unless a port is given. */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Runs the language server (LSP over stdio, or --port for debugging).")
 final class ServeCommand implements Callable<Integer> {
-  private static PrintStream err = System.err;
+  private final InputStream in;
+  private final PrintStream protocol;
+  private final PrintStream err;
 
-  static void streams(PrintStream e) {
-    err = e;
+  /** Over stdio the protocol is read from {@code in} and written to {@code protocol}; logs go to {@code err}. */
+  ServeCommand(InputStream in, PrintStream protocol, PrintStream err) {
+    this.in = in;
+    this.protocol = protocol;
+    this.err = err;
   }
 
   @Option(names = "--port", description = "Listen on 127.0.0.1:PORT for one client instead of stdio.")
@@ -25,17 +31,16 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     // stdout carries the protocol: nothing else may write to it
-    PrintStream protocol = System.out;
     System.setOut(err);
     Serve.logProtocolErrors(err);
     if (port != null) {
-      return Serve.port(port, err, Main.VERSION, ServeCommand::exit);
+      return Serve.port(port, err, Main.VERSION, this::exit);
     }
-    return Serve.streams(System.in, protocol, err, Main.VERSION, ServeCommand::exit);
+    return Serve.streams(in, protocol, err, Main.VERSION, this::exit);
   }
 
-  private static void exit(int code) {
-    System.out.flush();
+  private void exit(int code) {
+    protocol.flush();
     System.exit(code);
   }
 }

@@ -30,12 +30,12 @@ import picocli.CommandLine.Parameters;
 final class ShowCommand implements Callable<Integer> {
   enum Format { text, json }
 
-  private static PrintStream out = System.out;
-  private static PrintStream err = System.err;
+  private final PrintStream out;
+  private final PrintStream err;
 
-  static void streams(PrintStream o, PrintStream e) {
-    out = o;
-    err = e;
+  ShowCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
   }
 
   @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
@@ -76,7 +76,7 @@ final class ShowCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void text(Workspace workspace, EffectiveTree tree) {
+  private void text(Workspace workspace, EffectiveTree tree) {
     out.println(Escaper.escape(tree.tree().path()));
     for (WorkspaceContext.Bound b : bindings(workspace, tree)) {
       out.println("  merged: " + Escaper.escape(b.binding().directory()) + (b.set() == null ? " (no provider config found)"
@@ -138,7 +138,7 @@ final class ShowCommand implements Callable<Integer> {
     return slash < 0 ? path : path.substring(slash + 1);
   }
 
-  private static void json(Workspace workspace, List<EffectiveTree> trees) throws IOException {
+  private void json(Workspace workspace, List<EffectiveTree> trees) throws IOException {
     JsonFactory factory = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
     try (JsonGenerator g = factory.createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);

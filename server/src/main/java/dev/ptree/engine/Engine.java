@@ -1,8 +1,6 @@
 package dev.ptree.engine;
 
 import dev.ptree.model.ConfigFile;
-import dev.ptree.model.ProviderConfigReader;
-import dev.ptree.model.SourceDocument;
 import dev.ptree.model.TreeFile;
 import dev.ptree.rules.ConfigSetContext;
 import dev.ptree.rules.Finding;
@@ -25,8 +23,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Runs the rules over a config set. Pure: documents in, findings out. A rule that throws is
- * isolated and becomes one "internal error" finding; the other rules still run.
+ * Runs the rules for the stages of a {@link Workspace} snapshot. Pure: documents in, findings
+ * out. A rule that throws is isolated and becomes one "internal error" finding; the other rules
+ * still run.
  */
 public final class Engine {
   private final Settings settings;
@@ -42,34 +41,6 @@ public final class Engine {
     this.settings = settings;
     this.log = log;
     this.sliceSize = sliceSize;
-  }
-
-  public Engine() {
-    this(Settings.DEFAULT, message -> { });
-  }
-
-  /** Reads the documents of one config set (one nova directory) and checks them together. */
-  public List<Finding> checkConfigSet(String directory, List<SourceDocument> documents) {
-    List<SourceDocument> sorted = new ArrayList<>(documents);
-    sorted.sort(Comparator.comparing(SourceDocument::fileName, Engine::compareCodePoints));
-    long t0 = System.nanoTime();
-    List<ConfigFile> files = (sorted.size() > 1 ? sorted.parallelStream() : sorted.stream())
-        .map(ProviderConfigReader::read).toList();
-    log.accept("timing: parsed " + files.size() + " files in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
-    return check(new ConfigSetContext(directory, files));
-  }
-
-  public List<Finding> check(ConfigSetContext context) {
-    long t0 = System.nanoTime();
-    Map<String, List<Finding>> raw = byPath(runConfigSet(context));
-    long t1 = System.nanoTime();
-    List<Finding> done = new ArrayList<>();
-    for (ConfigFile f : context.files()) {
-      done.addAll(finish(f.document().text(), f.path(), f.nodes(), raw.getOrDefault(f.path(), List.of())));
-    }
-    log.accept("timing: rules " + (t1 - t0) / 1_000_000 + " ms, suppressions and sorting "
-        + (System.nanoTime() - t1) / 1_000_000 + " ms");
-    return done;
   }
 
   /** The config-set rules over one set, before suppressions and severity overrides. */

@@ -1,5 +1,6 @@
 package dev.ptree.lsp;
 
+import dev.ptree.engine.Documents;
 import dev.ptree.engine.Workspace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +27,8 @@ final class Analyzer {
   private final Consumer<String> log;
   private final Consumer<Workspace> published;
   private final Map<String, Workspace.Input> pendingUpdates = new LinkedHashMap<>();
-  /** Texts read from disk: dropped at analysis time for a path the editor has open by then. */
-  private final Map<String, Workspace.Input> pendingDisk = new LinkedHashMap<>();
+  /** Files read from disk and parsed: dropped at analysis time for a path the editor has open by then. */
+  private final Map<String, Workspace.Document> pendingDisk = new LinkedHashMap<>();
   private final java.util.function.Predicate<String> isOpen;
   private final List<String> pendingRemovals = new ArrayList<>();
   private UnaryOperator<Workspace> pendingTransform;
@@ -56,11 +57,11 @@ final class Analyzer {
     schedule();
   }
 
-  /** Files read from disk; the editor's text wins over them, whichever arrives first. */
-  synchronized void updateFromDisk(List<Workspace.Input> inputs) {
-    inputs.forEach(i -> {
-      pendingRemovals.remove(i.source().path());
-      pendingDisk.put(i.source().path(), i);
+  /** Files read from disk, parsed already; the editor's text wins over them, whichever arrives first. */
+  synchronized void updateFromDisk(List<Workspace.Document> documents) {
+    documents.forEach(d -> {
+      pendingRemovals.remove(d.path());
+      pendingDisk.put(d.path(), d);
     });
     schedule();
   }
@@ -99,14 +100,15 @@ final class Analyzer {
 
   private void run() {
     List<Workspace.Input> updates;
+    List<Workspace.Document> disk = new ArrayList<>();
     List<String> removals;
     UnaryOperator<Workspace> transform;
     long upTo;
     synchronized (this) {
       updates = new ArrayList<>(pendingUpdates.values());
-      for (Workspace.Input disk : pendingDisk.values()) {
-        if (!isOpen.test(disk.source().path())) {
-          updates.add(disk);
+      for (Workspace.Document d : pendingDisk.values()) {
+        if (!isOpen.test(d.path())) {
+          disk.add(d);
         }
       }
       pendingDisk.clear();
@@ -120,14 +122,14 @@ final class Analyzer {
     }
     Workspace next = snapshot;
     try {
-      runChanges(next, transform, removals, updates);
+      runChanges(next, transform, removals, updates, disk);
     } finally {
       settle(upTo);
     }
   }
 
   private void runChanges(Workspace start, UnaryOperator<Workspace> transform, List<String> removals,
-      List<Workspace.Input> updates) {
+      List<Workspace.Input> updates, List<Workspace.Document> disk) {
     Workspace next = start;
     try {
       if (transform != null) {
@@ -136,8 +138,13 @@ final class Analyzer {
       if (!removals.isEmpty()) {
         next = next.remove(removals);
       }
-      if (!updates.isEmpty()) {
-        next = next.update(updates);
+      if (!updates.isEmpty() || !disk.isEmpty()) {
+        // the editor's texts are parsed here, the disk's were parsed when read: one new snapshot
+        long t0 = System.nanoTime();
+        List<Workspace.Document> parsed = new ArrayList<>(Documents.readAll(updates));
+        log.accept("timing: parsed " + parsed.size() + " documents in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        parsed.addAll(disk);
+        next = next.withDocuments(parsed);
       }
       snapshot = next;
       published.accept(next);

@@ -8,6 +8,7 @@ import dev.ptree.io.ProjectConfigReader;
 import dev.ptree.io.ProjectConfigs;
 import dev.ptree.io.SourceReader;
 import dev.ptree.io.WorkspaceLoader;
+import dev.ptree.engine.Documents;
 import dev.ptree.lsp.features.Completions;
 import dev.ptree.lsp.features.Hovers;
 import dev.ptree.lsp.features.Navigation;
@@ -498,7 +499,7 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
   private void readFromDisk(Path file) {
     String path = file.toString();
     uris.putIfAbsent(path, file.toUri().toString());
-    analyzer.updateFromDisk(List.of(new Workspace.Input(SourceReader.read(file, path), kindOf(path))));
+    analyzer.updateFromDisk(List.of(Documents.read(new Workspace.Input(SourceReader.read(file, path), kindOf(path)))));
   }
 
   /** Extra globs name provider configs; a tree file stays a tree whatever the globs say. */
@@ -557,27 +558,31 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
     CompletableFuture.runAsync(() -> again.forEach(this::scan));
   }
 
-  /** Reads a workspace folder as `ptree check` would, plus the config directories its trees bind. */
+  /**
+   * Reads a workspace folder as `ptree check` would, plus the config directories its trees bind,
+   * in one pass: the folder's closed files are parsed here, then once every earlier change is
+   * analysed the directories bound by its trees (or the editor's) and held by no config yet are
+   * read too, and all of it goes to the analyzer as one change.
+   */
   private void scan(Path folder) {
     try {
       List<Inputs.FileInput> inputs = Inputs.files(List.of(folder.toString()), projects);
-      Set<String> known = new HashSet<>();
       List<Inputs.FileInput> closed = new ArrayList<>();
       for (Inputs.FileInput in : inputs) {
-        known.add(in.key());
         if (!open.containsKey(in.key())) {
           closed.add(in);
           uris.putIfAbsent(in.key(), in.path().toUri().toString());
         }
       }
       status("analysing");
-      analyzer.updateFromDisk(WorkspaceLoader.read(closed));
-      analyzer.current().thenAccept(ws -> {
-        List<Workspace.Input> bound = WorkspaceLoader.unreadBindings(ws, known);
-        bound.forEach(i -> uris.putIfAbsent(i.source().path(), Path.of(i.source().path()).toUri().toString()));
-        if (!bound.isEmpty()) {
-          analyzer.updateFromDisk(bound);
-        }
+      List<Workspace.Document> parsed = Documents.readAll(WorkspaceLoader.read(closed));
+      analyzer.current().thenAcceptAsync(ws -> {
+        List<Workspace.Document> all = WorkspaceLoader.withBindings(parsed, ws.documents());
+        all.forEach(d -> uris.putIfAbsent(d.path(), Path.of(d.path()).toUri().toString()));
+        analyzer.updateFromDisk(all);
+      }).exceptionally(e -> {
+        log("workspace folder " + Escaper.escape(folder.toString()) + " could not be scanned: " + Escaper.escape(String.valueOf(e)));
+        return null;
       });
     } catch (Inputs.UsageException | RuntimeException e) {
       log("workspace folder " + Escaper.escape(folder.toString()) + " could not be scanned: " + Escaper.escape(String.valueOf(e)));

@@ -121,4 +121,22 @@ class CliTest {
     }
     assertThat(ptree("rules").out().lines()).hasSize(Rules.all().size());
   }
+
+  @Test
+  void concurrentRunsWriteOnlyToTheirOwnStreams() throws Exception {
+    write("good.yaml", GOOD);
+    Path other = Files.createDirectories(dir.resolve("other"));
+    Files.writeString(other.resolve("bad.yaml"), GOOD.replace("'1.0'", "1.0"), StandardCharsets.UTF_8);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 5; round++) {
+        var clean = pool.submit(() -> ptree("check", dir.resolve("good.yaml").toString()));
+        var dirty = pool.submit(() -> ptree("check", "--format", "json", other.toString()));
+        assertThat(clean.get().out()).doesNotContain("PT101").contains("0 errors");
+        assertThat(dirty.get().out()).contains("PT101").doesNotContain("0 errors");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

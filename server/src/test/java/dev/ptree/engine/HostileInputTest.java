@@ -13,7 +13,8 @@ class HostileInputTest {
   private static final String META = "meta:\n  schema_version: '1.0'\n";
 
   private static List<Finding> check(String text) {
-    return new Engine().checkConfigSet("d", List.of(SourceDocument.of("d/p.yaml", text)));
+    return Workspace.empty(Settings.DEFAULT, m -> { })
+        .update(SourceDocument.of("d/p.yaml", text), Workspace.Kind.CONFIG).findings("d/p.yaml");
   }
 
   private static List<String> codes(List<Finding> findings) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ptree.model.SourceDocument;
 import dev.ptree.rules.Finding;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Running the per-provider rules slice by slice must find exactly what one pass finds. */
@@ -21,9 +22,13 @@ class SlicingTest {
           .append(", allocation_ratio: ").append(i % 13 == 0 ? "-1.0" : "1.1").append("}\n")
           .append("    traits: {additional: [CUSTOM_T, ").append(i % 17 == 0 ? "HW_X" : "CUSTOM_T").append("]}\n");
     }
-    List<SourceDocument> docs = List.of(SourceDocument.of("d/a.yaml", a.toString()), SourceDocument.of("d/b.yaml", b.toString()));
-    List<Finding> sliced = new Engine(Settings.DEFAULT, m -> { }, 37).checkConfigSet("d", docs);
-    List<Finding> whole = new Engine(Settings.DEFAULT, m -> { }, Integer.MAX_VALUE).checkConfigSet("d", docs);
-    assertThat(sliced).hasSizeGreaterThan(700).isEqualTo(whole);
+    List<Workspace.Input> docs = List.of(new Workspace.Input(SourceDocument.of("d/a.yaml", a.toString()), Workspace.Kind.CONFIG),
+        new Workspace.Input(SourceDocument.of("d/b.yaml", b.toString()), Workspace.Kind.CONFIG));
+    Map<String, List<Finding>> sliced = Workspace.empty(new Engine(Settings.DEFAULT, m -> { }, 37), m -> { })
+        .update(docs).allFindings();
+    Map<String, List<Finding>> whole = Workspace.empty(new Engine(Settings.DEFAULT, m -> { }, Integer.MAX_VALUE), m -> { })
+        .update(docs).allFindings();
+    assertThat(sliced.values().stream().mapToInt(List::size).sum()).isGreaterThan(700);
+    assertThat(sliced).isEqualTo(whole);
   }
 }

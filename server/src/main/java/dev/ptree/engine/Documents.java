@@ -1,0 +1,117 @@
+package dev.ptree.engine;
+
+import dev.ptree.engine.Workspace.Document;
+import dev.ptree.engine.Workspace.Input;
+import dev.ptree.engine.Workspace.Kind;
+import dev.ptree.model.Paths;
+import dev.ptree.model.ProviderConfigReader;
+import dev.ptree.model.SourceDocument;
+import dev.ptree.model.TreeFile;
+import dev.ptree.model.TreeReader;
+import dev.ptree.yaml.JsonParser;
+import dev.ptree.yaml.YMapping;
+import dev.ptree.yaml.YNode;
+import dev.ptree.yaml.YamlDocument;
+import dev.ptree.yaml.YamlParser;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reading documents: parsing a text and deciding what it is (DESIGN §2.3), and the config
+ * directories parsed trees bind. A loader parses once, learns the bindings from the parsed trees,
+ * reads those directories, and builds one snapshot from all of it.
+ */
+public final class Documents {
+  private Documents() {}
+
+  /** Every input parsed, in order; in parallel when there are several. */
+  public static List<Document> readAll(List<Input> inputs) {
+    return (inputs.size() > 1 ? inputs.parallelStream() : inputs.stream()).map(Documents::read).toList();
+  }
+
+  /**
+   * The config directories the trees among these documents bind that hold none of them, in the
+   * order the trees write them: what a loader still has to read.
+   */
+  public static Set<String> unreadBindings(Collection<Document> documents) {
+    Set<String> held = new HashSet<>();
+    for (Document d : documents) {
+      if (d.kind() == Kind.CONFIG) {
+        held.add(d.directory());
+      }
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (Document d : documents) {
+      if (d.kind() == Kind.TREE) {
+        for (TreeFile.Binding b : d.tree().bindings()) {
+          if (!held.contains(b.directory())) {
+            out.add(b.directory());
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Parses a document and decides what it is (DESIGN §2.3). */
+  public static Document read(Input input) {
+    SourceDocument source = input.source();
+    Kind kind = input.kind();
+    String name = source.fileName();
+    if (kind == Kind.AUTO && Paths.inConfigFolder(source.path()) && Paths.isYamlName(name)) {
+      kind = Kind.CONFIG;
+    } else if (kind == Kind.AUTO && TreeReader.isTreeFileName(name)) {
+      kind = Kind.TREE;
+    }
+    if (kind == Kind.IGNORED) {
+      return new Document(source, Kind.IGNORED, null, null);
+    }
+    if (source.readProblem() != null) {
+      // the bytes are not text: nothing more to detect, but the problem must be reported
+      Kind read = kind == Kind.AUTO ? Kind.CONFIG : kind;
+      return read == Kind.TREE ? new Document(source, read, null, TreeReader.read(source))
+          : new Document(source, read, ProviderConfigReader.read(source), null);
+    }
+    if (kind == Kind.TREE) {
+      return new Document(source, kind, null, TreeReader.read(source));
+    }
+    boolean json = TreeReader.isJson(name);
+    if (kind == Kind.AUTO && !json && !Paths.isYamlName(name)) {
+      return new Document(source, Kind.IGNORED, null, null);
+    }
+    YamlDocument yaml = json ? JsonParser.parse(source.text().content()) : YamlParser.parse(source.text().content());
+    if (kind == Kind.AUTO) {
+      YMapping top = ProviderConfigReader.asMapping(yaml.root());
+      if (top != null && top.effective(TreeReader.VERSION_KEY) != null) {
+        kind = Kind.TREE;
+      } else if (!json && top != null && (top.effective("meta") != null || top.effective("providers") != null)) {
+        kind = Kind.CONFIG;
+      } else {
+        return new Document(source, Kind.IGNORED, null, null);
+      }
+    }
+    return kind == Kind.TREE ? new Document(source, kind, null, TreeReader.read(source, yaml))
+        : new Document(source, kind, ProviderConfigReader.read(source, yaml), null);
+  }
+
+  /** The nodes of a parsed config or tree; none for an ignored document. */
+  static List<YNode> nodes(Document d) {
+    return d.config() != null ? d.config().nodes() : d.tree() != null ? d.tree().nodes() : List.of();
+  }
+
+  /** Whether two lists hold the very same documents in the same order: the stages' test for "unchanged". */
+  static boolean same(List<Document> a, List<Document> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
