@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.ptree.engine.ProjectConfig;
+import dev.ptree.rules.Nodes;
 import dev.ptree.rules.Severity;
 import dev.ptree.text.Escaper;
 import java.io.IOException;
@@ -317,30 +318,12 @@ public final class ProjectConfigReader {
     String best = null;
     int bestDistance = 3;
     for (String k : KEYS) {
-      int d = distance(key.replace('_', '-').toLowerCase(java.util.Locale.ROOT), k);
+      int d = Nodes.distance(key.replace('_', '-').toLowerCase(java.util.Locale.ROOT), k);
       if (d < bestDistance) {
         bestDistance = d;
         best = k;
       }
     }
     return best;
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }
