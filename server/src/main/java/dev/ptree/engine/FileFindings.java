@@ -2,6 +2,7 @@ package dev.ptree.engine;
 
 import dev.ptree.engine.Workspace.Document;
 import dev.ptree.engine.Workspace.Kind;
+import dev.ptree.model.ConfigFile;
 import dev.ptree.rules.Finding;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,6 +39,7 @@ final class FileFindings {
   static FileFindings next(FileFindings previous, Collection<Document> documents, ConfigSets sets, Trees trees,
       CrossFile cross, Engine engine) {
     Map<String, Finished> out = new HashMap<>();
+    Map<ConfigFile, Map<Integer, String>> unsentByFile = NeverSent.byFile(cross.context().bindings());
     for (Document d : documents) {
       if (d.kind() == Kind.IGNORED) {
         continue;
@@ -45,7 +47,7 @@ final class FileFindings {
       List<Finding> fromSet = d.kind() == Kind.CONFIG ? sets.raw(d) : List.of();
       List<Finding> fromTree = d.kind() == Kind.TREE ? trees.raw(d) : List.of();
       List<Finding> fromCross = cross.raw(d.path());
-      Map<Integer, String> unsent = d.kind() == Kind.CONFIG ? NeverSent.of(d.config(), cross.context().bindings())
+      Map<Integer, String> unsent = d.kind() == Kind.CONFIG ? unsentByFile.getOrDefault(d.config(), Map.of())
           : Map.of();
       Finished old = previous.byPath.get(d.path());
       if (old != null && old.reusableFor(d, fromSet, fromTree, fromCross, unsent)) {

@@ -2,12 +2,12 @@ package dev.ptree.engine;
 
 import dev.ptree.model.ConfigFile;
 import dev.ptree.model.NovaMerge;
-import dev.ptree.model.ProviderEntry;
 import dev.ptree.rules.Finding;
 import dev.ptree.rules.WorkspaceContext;
 import dev.ptree.text.Escaper;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,27 +21,35 @@ import java.util.Map;
 final class NeverSent {
   private NeverSent() {}
 
-  /** Entry index → why it is never sent, for the entries of one config file. */
-  static Map<Integer, String> of(ConfigFile file, List<WorkspaceContext.Bound> bindings) {
-    Map<Integer, String> unsent = null;
+  /**
+   * For every bound config file: entry index → why it is never sent. One pass over the bindings
+   * and their merges' events, so a snapshot pays for the bindings, not for files × bindings.
+   */
+  static Map<ConfigFile, Map<Integer, String>> byFile(List<WorkspaceContext.Bound> bindings) {
+    Map<ConfigFile, Map<Integer, String>> out = new IdentityHashMap<>();
     for (WorkspaceContext.Bound b : bindings) {
-      if (b.merge() == null || b.set() == null || !b.set().files().contains(file)) {
+      if (b.merge() == null || b.set() == null) {
         continue;
       }
-      Map<Integer, String> here = new HashMap<>();
+      Map<ConfigFile, Map<Integer, String>> here = new IdentityHashMap<>();
       for (NovaMerge.Event e : b.merge().events()) {
-        if (e.entry().file() == file && (e instanceof NovaMerge.NotFound || e instanceof NovaMerge.NoComputeNodeRoot)) {
-          here.put(e.entry().provider().index(), "no provider of the bound tree " + Escaper.quote(b.tree().path())
-              + " receives this entry, so nova sends none of it");
+        if (e instanceof NovaMerge.NotFound || e instanceof NovaMerge.NoComputeNodeRoot) {
+          here.computeIfAbsent(e.entry().file(), f -> new HashMap<>()).put(e.entry().provider().index(),
+              "no provider of the bound tree " + Escaper.quote(b.tree().path())
+                  + " receives this entry, so nova sends none of it");
         }
       }
-      if (unsent == null) {
-        unsent = here;
-      } else {
-        unsent.keySet().retainAll(here.keySet()); // sent for some bound tree: the finding stands
+      for (ConfigFile f : b.set().files()) {
+        Map<Integer, String> mine = here.getOrDefault(f, Map.of());
+        Map<Integer, String> sofar = out.get(f);
+        if (sofar == null) {
+          out.put(f, new HashMap<>(mine));
+        } else {
+          sofar.keySet().retainAll(mine.keySet()); // sent for some bound tree: the finding stands
+        }
       }
     }
-    return unsent == null ? Map.of() : unsent;
+    return out;
   }
 
   static List<Finding> lower(List<Finding> findings, Map<Integer, String> unsent) {
