@@ -100,7 +100,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     Set<String> off = new LinkedHashSet<>();
     for (String code : disabled) {
-      var rule = dev.ptree.rules.Rules.find(code);
+      var rule = dev.ptree.rules.registry.Rules.find(code);
       if (rule.isEmpty()) {
         err.println("ptree: unknown rule " + Escaper.quote(code) + "; `ptree rules` lists them");
         return 2;

@@ -2,7 +2,7 @@ package dev.ptree.cli;
 
 import dev.ptree.rules.RuleDocs;
 
-import dev.ptree.rules.Rules;
+import dev.ptree.rules.registry.Rules;
 import dev.ptree.text.Escaper;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

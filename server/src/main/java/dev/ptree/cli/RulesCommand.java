@@ -3,7 +3,7 @@ package dev.ptree.cli;
 import dev.ptree.rules.RuleDocs;
 
 import dev.ptree.rules.Rule;
-import dev.ptree.rules.Rules;
+import dev.ptree.rules.registry.Rules;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -9,7 +9,7 @@ import dev.ptree.rules.Finding;
 import dev.ptree.rules.Related;
 import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleInfo;
-import dev.ptree.rules.Rules;
+import dev.ptree.rules.registry.Rules;
 import dev.ptree.rules.Severity;
 import dev.ptree.text.SourceText;
 import dev.ptree.text.Span;

@@ -11,6 +11,7 @@ import dev.ptree.model.EffectiveTree;
 import dev.ptree.model.NovaSchema;
 import dev.ptree.rules.WorkspaceContext;
 import dev.ptree.text.Escaper;
+import dev.ptree.text.PythonRepr;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -127,10 +128,10 @@ final class ShowCommand implements Callable<Integer> {
     if (inv.allocationRatio() == null) {
       return "?";
     }
-    String written = dev.ptree.rules.comparison.NumberAsString.pythonRepr(inv.allocationRatio());
+    String written = PythonRepr.of(inv.allocationRatio());
     double stored = inv.storedRatio();
     return stored == inv.allocationRatio() ? written
-        : written + " (stored as " + dev.ptree.rules.comparison.NumberAsString.pythonRepr(stored) + ")";
+        : written + " (stored as " + PythonRepr.of(stored) + ")";
   }
 
   private static String fileName(String path) {

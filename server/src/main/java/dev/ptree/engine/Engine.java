@@ -6,7 +6,7 @@ import dev.ptree.rules.ConfigSetContext;
 import dev.ptree.rules.Finding;
 import dev.ptree.rules.Reporter;
 import dev.ptree.rules.Rule;
-import dev.ptree.rules.Rules;
+import dev.ptree.rules.registry.Rules;
 import dev.ptree.rules.WorkspaceContext;
 import dev.ptree.rules.Severity;
 import dev.ptree.rules.syntax.YmlNotLoaded;

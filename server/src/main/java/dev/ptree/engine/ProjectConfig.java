@@ -2,7 +2,7 @@ package dev.ptree.engine;
 
 import dev.ptree.rules.Category;
 import dev.ptree.rules.Rule;
-import dev.ptree.rules.Rules;
+import dev.ptree.rules.registry.Rules;
 import dev.ptree.rules.Severity;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -2,7 +2,7 @@ package dev.ptree.engine;
 
 import dev.ptree.rules.Finding;
 import dev.ptree.rules.Rule;
-import dev.ptree.rules.Rules;
+import dev.ptree.rules.registry.Rules;
 import dev.ptree.text.SourceText;
 import dev.ptree.text.Span;
 import java.util.ArrayList;

@@ -16,7 +16,7 @@ import dev.ptree.model.Catalogue;
 import dev.ptree.model.SourceDocument;
 import dev.ptree.rules.Finding;
 import dev.ptree.rules.RuleDocs;
-import dev.ptree.rules.Rules;
+import dev.ptree.rules.registry.Rules;
 import dev.ptree.text.Escaper;
 import dev.ptree.text.SourceText;
 import dev.ptree.text.Span;

@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.ptree.engine.Settings;
-import dev.ptree.rules.Rules;
+import dev.ptree.rules.registry.Rules;
 import dev.ptree.rules.Severity;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ptree.Fixtures;
 import dev.ptree.rules.Rule;
-import dev.ptree.rules.Rules;
+import dev.ptree.rules.registry.Rules;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

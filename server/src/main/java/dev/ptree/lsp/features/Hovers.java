@@ -18,7 +18,7 @@ import dev.ptree.model.schema.InventorySchema;
 import dev.ptree.rules.Finding;
 import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.WorkspaceContext;
-import dev.ptree.rules.comparison.NumberAsString;
+import dev.ptree.text.PythonRepr;
 import dev.ptree.text.Span;
 import dev.ptree.yaml.YNode;
 import dev.ptree.yaml.YScalar;
@@ -243,10 +243,10 @@ public final class Hovers {
       sb.append("capacity unknown: total, reserved or allocation_ratio is not a usable number");
     } else if (Capacity.fails(inv.capacity())) {
       sb.append("capacity int((").append(inv.total()).append(" − ").append(inv.reserved()).append(") × ")
-          .append(NumberAsString.pythonRepr(inv.allocationRatio())).append(") raises in Python: Placement answers 500");
+          .append(PythonRepr.of(inv.allocationRatio())).append(") raises in Python: Placement answers 500");
     } else {
       sb.append("capacity ").append(Capacity.show(inv.capacity())).append(" = int((").append(inv.total())
-          .append(" − ").append(inv.reserved()).append(") × ").append(NumberAsString.pythonRepr(inv.allocationRatio()))
+          .append(" − ").append(inv.reserved()).append(") × ").append(PythonRepr.of(inv.allocationRatio()))
           .append(')');
       if (inv.capacity() == 0) {
         sb.append(": Placement accepts it, but nothing can be allocated");
@@ -271,13 +271,13 @@ public final class Hovers {
     if (inv.allocationRatio() == null) {
       return written(node) + " *(not a number)*";
     }
-    String written = NumberAsString.pythonRepr(inv.allocationRatio());
+    String written = PythonRepr.of(inv.allocationRatio());
     String shown = node == null ? written + " *(default)*" : written;
     double stored = inv.storedRatio();
     if (Double.isNaN(stored) || stored == inv.allocationRatio()) {
       return shown + ", stored exactly as float32";
     }
-    return shown + ", stored as " + NumberAsString.pythonRepr(stored) + " (float32)";
+    return shown + ", stored as " + PythonRepr.of(stored) + " (float32)";
   }
 
   private static String written(YNode node) {
@@ -449,7 +449,7 @@ public final class Hovers {
         sb.append("\n- ").append(Md.code(inv.resourceClass())).append(": total ").append(orUnknown(inv.total()))
             .append(", reserved ").append(orUnknown(inv.reserved()))
             .append(", allocation_ratio ").append(inv.allocationRatio() == null ? "?"
-                : NumberAsString.pythonRepr(inv.allocationRatio()))
+                : PythonRepr.of(inv.allocationRatio()))
             .append(" → capacity ").append(inv.capacity() == null ? "?" : Capacity.show(inv.capacity()));
         if (!inv.sourcePath().equals(d.path())) {
           sb.append(", from ").append(Md.file(inv.sourcePath()));

@@ -11,6 +11,7 @@ import dev.ptree.rules.Reporter;
 import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
 import dev.ptree.rules.Severity;
+import dev.ptree.text.PythonRepr;
 import dev.ptree.yaml.ValueKind;
 import dev.ptree.yaml.YNode;
 import dev.ptree.yaml.YScalar;
@@ -59,7 +60,7 @@ public final class AllocationRatio extends Rule {
           continue;
         }
         String shown = node instanceof YScalar s && s.kind() == ValueKind.INT && s.value() != null
-            ? s.value().toString() : NumberAsString.pythonRepr(ratio);
+            ? s.value().toString() : PythonRepr.of(ratio);
         Long total = r.integerField("total");
         Long reserved = r.integerOrDefault("reserved");
         boolean fieldsUsable = total != null && reserved != null && inRange(total, 1) && inRange(reserved, 0);
@@ -99,7 +100,7 @@ public final class AllocationRatio extends Rule {
         float stored = (float) (double) ratio;
         if ((double) stored != ratio) {
           out.report(file, node.span(), "allocation_ratio " + shown + " is stored by Placement as"
-              + " the single-precision " + NumberAsString.pythonRepr(stored))
+              + " the single-precision " + PythonRepr.of(stored))
               .severity(Severity.INFORMATION);
         }
       }

@@ -9,6 +9,7 @@ import dev.ptree.rules.Reporter;
 import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
 import dev.ptree.rules.Severity;
+import dev.ptree.text.PythonRepr;
 import dev.ptree.yaml.YNode;
 import dev.ptree.yaml.YScalar;
 
@@ -54,7 +55,7 @@ public final class IntegerRange extends Rule {
           if (v < min || v > NovaSchema.MAX_INT) {
             YNode node = r.field(field);
             String shown = node instanceof YScalar s && s.value() instanceof Double d
-                ? NumberAsString.pythonRepr(d) : node instanceof YScalar s2 && s2.value() != null
+                ? PythonRepr.of(d) : node instanceof YScalar s2 && s2.value() != null
                 ? s2.value().toString() : String.valueOf(v);
             Reach.report(out, file, p, node.span(), field + " " + shown + " is outside Placement's range "
                 + min + ".." + NovaSchema.MAX_INT + (file.isTree() ? ": Placement rejects the inventory"

@@ -12,6 +12,8 @@ import dev.ptree.rules.RuleDoc;
 import dev.ptree.rules.Severity;
 import dev.ptree.rules.TextEdit;
 import dev.ptree.text.Escaper;
+import dev.ptree.text.PythonRepr;
+import dev.ptree.yaml.NumericText;
 import dev.ptree.yaml.ScalarStyle;
 import dev.ptree.yaml.ValueKind;
 import dev.ptree.yaml.YNode;
@@ -50,7 +52,7 @@ public final class NumberAsString extends Rule {
         }
         for (String field : NovaSchema.RECORD_FIELDS) {
           YNode v = r.record().get(field);
-          BigDecimal number = numericText(v);
+          BigDecimal number = NumericText.of(v);
           if (number == null) {
             continue;
           }
@@ -63,7 +65,7 @@ public final class NumberAsString extends Rule {
           var finding = out.report(file, s.span(), field + " " + Escaper.quote(s.text()) + " " + why
               + (file.isTree() ? "; Placement needs " + (ratio ? "a number" : "an integer") + " and refuses the inventory"
               : "; nova needs " + (ratio ? "a number" : "an integer") + " and refuses the file"));
-          String fixed = ratio ? pythonRepr(number.doubleValue()) : integral(number);
+          String fixed = ratio ? PythonRepr.of(number.doubleValue()) : integral(number);
           if (fixed != null) {
             finding.fix(Fix.edit("Write " + fixed, FixSafety.SAFE, new TextEdit(s.span(), fixed)));
           }
@@ -72,28 +74,7 @@ public final class NumberAsString extends Rule {
     });
   }
 
-  /** The number a string scalar spells, when it spells one; null otherwise. */
-  public static BigDecimal numericText(YNode v) {
-    if (!(v instanceof YScalar s) || s.kind() != ValueKind.STR || s.explicitTag() != null
-        || (s.style() != ScalarStyle.PLAIN && !s.style().isQuoted())) {
-      return null;
-    }
-    String t = s.text().strip().replace("_", "");
-    if (t.isEmpty()) {
-      return null;
-    }
-    try {
-      if (t.matches("[-+]?0[oO][0-7]+")) {
-        return new BigDecimal(new java.math.BigInteger(t.replaceFirst("0[oO]", ""), 8));
-      }
-      if (!t.matches("[-+]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?")) {
-        return null;
-      }
-      return new BigDecimal(t);
-    } catch (NumberFormatException | ArithmeticException e) {
-      return null;
-    }
-  }
+
 
   private static String integral(BigDecimal n) {
     try {
@@ -101,25 +82,5 @@ public final class NumberAsString extends Rule {
     } catch (ArithmeticException e) {
       return null;
     }
-  }
-
-  /** Python's repr() of a float: shortest round-trip digits, always with a dot or exponent. */
-  public static String pythonRepr(double d) {
-    if (Double.isNaN(d)) {
-      return ".nan";
-    }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? ".inf" : "-.inf";
-    }
-    if (d == 0) {
-      return 1 / d < 0 ? "-0.0" : "0.0"; // BigDecimal has no negative zero
-    }
-    BigDecimal shortest = new BigDecimal(Double.toString(d));
-    String plain = shortest.stripTrailingZeros().toPlainString();
-    if (Math.abs(d) >= 1e16 || (d != 0 && Math.abs(d) < 1e-4)) {
-      String e = String.format("%s", Double.toString(d)).replace("E", "e+").replace("e+-", "e-");
-      return e;
-    }
-    return plain.contains(".") ? plain : plain + ".0";
   }
 }

@@ -11,6 +11,7 @@ import dev.ptree.rules.Reporter;
 import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
 import dev.ptree.rules.Severity;
+import dev.ptree.text.PythonRepr;
 import dev.ptree.yaml.YNode;
 
 public final class UnitBounds extends Rule {
@@ -59,7 +60,7 @@ public final class UnitBounds extends Rule {
         } else if (min > capacity) {
           Reach.report(out, file, p, at(r, "min_unit"), "min_unit " + min + " is greater than the capacity "
               + Capacity.show(capacity) + " (total " + total + ", reserved " + r.integerOrDefault("reserved")
-              + ", allocation_ratio " + NumberAsString.pythonRepr(r.allocationRatio()) + "): no allocation of "
+              + ", allocation_ratio " + PythonRepr.of(r.allocationRatio()) + "): no allocation of "
               + r.resourceClass() + " can fit");
         } else if (firstMultiple > ceiling) {
           Reach.report(out, file, p, at(r, "step_size"), "no multiple of step_size " + step + " lies between"

@@ -13,6 +13,7 @@ import dev.ptree.rules.RuleDoc;
 import dev.ptree.rules.Severity;
 import dev.ptree.rules.TextEdit;
 import dev.ptree.text.Escaper;
+import dev.ptree.text.PythonRepr;
 import dev.ptree.yaml.ScalarStyle;
 import dev.ptree.yaml.ValueKind;
 import dev.ptree.yaml.YNode;
@@ -130,6 +131,6 @@ public final class Yaml11Number extends Rule {
     if (s.kind() == ValueKind.INT) {
       return s.value().toString();
     }
-    return NumberAsString.pythonRepr((Double) s.value());
+    return PythonRepr.of((Double) s.value());
   }
 }

@@ -20,7 +20,7 @@ import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
 import dev.ptree.rules.Severity;
 import dev.ptree.rules.TextEdit;
-import dev.ptree.rules.comparison.NumberAsString;
+import dev.ptree.yaml.NumericText;
 import dev.ptree.yaml.ValueKind;
 import dev.ptree.yaml.YMapping;
 import dev.ptree.yaml.YNode;
@@ -172,7 +172,7 @@ public final class WrongType extends Rule {
       out.report(file, v.span(), field + " must be an integer, found " + Nodes.describe(v));
       return;
     }
-    if (NumberAsString.numericText(v) != null) {
+    if (NumericText.of(v) != null) {
       return; // PT302 reports numbers written as strings, with a fix
     }
     out.report(file, v.span(), field + " must be " + (ratio ? "a number" : "an integer")

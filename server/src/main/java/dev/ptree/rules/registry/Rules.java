@@ -1,4 +1,6 @@
-package dev.ptree.rules;
+package dev.ptree.rules.registry;
+
+import dev.ptree.rules.Rule;
 
 import dev.ptree.rules.comparison.AllocationRatio;
 import dev.ptree.rules.comparison.DuplicateKey;
