@@ -34,18 +34,6 @@ final class SarifReport {
   /** ... and an upload larger than this, gzip-compressed. */
   static final long MAX_GZIP_BYTES = 10L * 1024 * 1024;
 
-  /**
-   * Security findings, with the score GitHub ranks them by (0.1-3.9 low, 4.0-6.9 medium, 7.0-8.9
-   * high). Only unsafe text is: it can hide or forge what an operator reads; the other rules are
-   * correctness and availability problems in a file the operator controls.
-   */
-  static final Map<String, String> SECURITY_SEVERITY = Map.of(
-      "PT401", "5.0",  // control characters: forged log and terminal lines
-      "PT402", "6.5",  // bidi controls: Trojan Source, text that reads differently than it is
-      "PT403", "5.0",  // invisible characters: names that look equal and are not
-      "PT404", "4.0",  // confusables and mixed scripts: spoofed provider names
-      "PT405", "3.0"); // names equal after normalisation
-
   /** What a write left out to stay within GitHub's limits, for the caller to report. */
   record Written(int omittedResults, long gzipBytes) {}
 
@@ -255,7 +243,7 @@ final class SarifReport {
     if (info.category().cwe() > 0) {
       g.writeString("external/cwe/cwe-" + info.category().cwe());
     }
-    String security = SECURITY_SEVERITY.get(info.code());
+    String security = info.securitySeverity();
     if (security != null) {
       g.writeString("security");
     }

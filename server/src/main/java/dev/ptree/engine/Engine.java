@@ -2,15 +2,21 @@ package dev.ptree.engine;
 
 import dev.ptree.model.ConfigFile;
 import dev.ptree.model.TreeFile;
+import dev.ptree.model.ProviderEntry;
 import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.ConfigSetRule;
+import dev.ptree.rules.ProviderRule;
+import dev.ptree.rules.RuleInfo;
+import dev.ptree.rules.SuppressionRule;
+import dev.ptree.rules.TreeRule;
+import dev.ptree.rules.WorkspaceRule;
 import dev.ptree.rules.Finding;
 import dev.ptree.rules.Reporter;
 import dev.ptree.rules.Rule;
 import dev.ptree.rules.registry.Rules;
 import dev.ptree.rules.WorkspaceContext;
 import dev.ptree.rules.Severity;
-import dev.ptree.rules.syntax.YmlNotLoaded;
-import dev.ptree.text.Escaper;
+import dev.ptree.text.Message;
 import dev.ptree.text.SourceText;
 import dev.ptree.text.Span;
 import dev.ptree.yaml.YNode;
@@ -43,25 +49,22 @@ public final class Engine {
     this.sliceSize = sliceSize;
   }
 
-  /** The config-set rules over one set, before suppressions and severity overrides. */
+  /** The provider and config-set rules over one set, before suppressions and severity overrides. */
   List<Finding> runConfigSet(ConfigSetContext context) {
-    // nova never reads what its *.yaml glob skips: such files get PT109 and nothing else.
+    // nova never reads what its *.yaml glob skips: only rules that say so see such files.
     ConfigSetContext loaded = new ConfigSetContext(context.directory(),
         context.files().stream().filter(ConfigFile::loadedByNova).toList());
-    List<Rule> enabled = Rules.all().stream()
-        .filter(r -> r.readsConfigs() && settings.enabled(r.code())).toList();
-    List<Rule> perProvider = enabled.stream().filter(r -> r.scope() == Rule.Scope.PROVIDER).toList();
-    List<Rule> whole = enabled.stream().filter(r -> r.scope() == Rule.Scope.SET).toList();
-    return runSliced(context, loaded, perProvider, whole);
+    return runSet(context, loaded, RuleInfo.Input.CONFIGS);
   }
 
-  /** The per-file rules that read trees, over one tree file on its own. */
+  /** The rules that read trees, over one tree file on its own (and its view as a config set). */
   List<Finding> runTree(TreeFile tree) {
-    List<Rule> enabled = Rules.all().stream()
-        .filter(r -> r.readsTrees() && r.scope() != Rule.Scope.WORKSPACE && settings.enabled(r.code())).toList();
     ConfigSetContext view = new ConfigSetContext(null, List.of(tree.view()));
-    return runSliced(view, view, enabled.stream().filter(r -> r.scope() == Rule.Scope.PROVIDER).toList(),
-        enabled.stream().filter(r -> r.scope() == Rule.Scope.SET).toList());
+    List<Finding> out = new ArrayList<>(runSet(view, view, RuleInfo.Input.TREES));
+    for (TreeRule rule : enabled(Rules.treeRules())) {
+      out.addAll(isolated(rule, tree.path(), reporter -> rule.check(tree, reporter)));
+    }
+    return out;
   }
 
   /**
@@ -69,28 +72,38 @@ public final class Engine {
    * trees, or those that read the trees alone.
    */
   List<Finding> runWorkspace(WorkspaceContext workspace, boolean bindings) {
+    String path = workspace.trees().isEmpty() ? "" : workspace.trees().get(0).path();
     List<Finding> out = new ArrayList<>();
-    for (Rule rule : Rules.all()) {
-      if (rule instanceof dev.ptree.rules.WorkspaceRule w && w.readsBindings() == bindings
-          && settings.enabled(rule.code())) {
-        out.addAll(isolated(rule, workspace.trees().isEmpty() ? "" : workspace.trees().get(0).path(),
-            reporter -> rule.checkWorkspace(workspace, reporter)));
+    for (WorkspaceRule rule : enabled(Rules.workspaceRules())) {
+      if (rule.info().reads(RuleInfo.Input.BINDINGS) == bindings) {
+        out.addAll(isolated(rule, path, reporter -> rule.check(workspace, reporter)));
       }
     }
     return out;
   }
 
-  private List<Finding> runSliced(ConfigSetContext context, ConfigSetContext loaded, List<Rule> perProvider,
-      List<Rule> whole) {
-    List<ConfigSetContext> slices = slices(loaded);
+  private <R extends Rule> List<R> enabled(List<R> rules) {
+    return rules.stream().filter(r -> settings.enabled(r.code())).toList();
+  }
+
+  private List<Finding> runSet(ConfigSetContext all, ConfigSetContext loaded, RuleInfo.Input dialect) {
+    List<ProviderRule> perProvider = enabled(Rules.providerRules()).stream()
+        .filter(r -> r.info().reads(dialect)).toList();
+    List<ConfigSetRule> whole = enabled(Rules.configSetRules()).stream()
+        .filter(r -> r.info().reads(dialect)).toList();
+    String path = all.files().isEmpty() ? "" : all.files().get(0).path();
     // Rules that read one provider at a time run slice by slice — every such rule on a slice
     // while its providers are still in cache; the other rules run once over the whole set.
     List<Supplier<List<Finding>>> tasks = new ArrayList<>();
-    for (Rule rule : whole) {
-      tasks.add(() -> run(rule, rule instanceof YmlNotLoaded ? context : loaded));
+    for (ConfigSetRule rule : whole) {
+      ConfigSetContext set = rule.info().reads(RuleInfo.Input.UNLOADED_FILES) ? all : loaded;
+      tasks.add(() -> isolated(rule, path, reporter -> rule.check(set, reporter)));
     }
-    for (ConfigSetContext slice : slices) {
-      tasks.add(() -> perProvider.stream().flatMap(rule -> run(rule, slice).stream()).toList());
+    List<Slice> slices = slices(loaded);
+    if (!perProvider.isEmpty()) {
+      for (Slice slice : slices) {
+        tasks.add(() -> runProviders(perProvider, slice));
+      }
     }
     boolean large = slices.size() > 1;
     return (large ? tasks.parallelStream() : tasks.stream())
@@ -98,28 +111,35 @@ public final class Engine {
         .toList();
   }
 
-  /** The set cut into slices of at most sliceSize providers; files without providers form one. */
-  private List<ConfigSetContext> slices(ConfigSetContext context) {
-    List<ConfigSetContext> out = new ArrayList<>();
+  /** Providers {@code from} (inclusive) to {@code to} (exclusive) of one file. */
+  private record Slice(ConfigFile file, int from, int to) {}
+
+  /** The set's providers cut into slices of at most sliceSize each. */
+  private List<Slice> slices(ConfigSetContext context) {
+    List<Slice> out = new ArrayList<>();
     for (ConfigFile file : context.files()) {
-      List<dev.ptree.model.ProviderEntry> providers = file.providers();
-      if (providers.isEmpty()) {
-        out.add(new ConfigSetContext(context.directory(), List.of(file)));
-      }
-      for (int i = 0; i < providers.size(); i += sliceSize) {
-        ConfigFile slice = file.withProviders(providers.subList(i, Math.min(providers.size(), i + sliceSize)));
-        out.add(new ConfigSetContext(context.directory(), List.of(slice)));
+      int n = file.providers().size();
+      for (int i = 0; i < n; i += sliceSize) {
+        out.add(new Slice(file, i, Math.min(n, i + sliceSize)));
       }
     }
     return out;
   }
 
-  /** One rule, isolated: if it throws, its findings are one "internal error" and the rest go on. */
-  private List<Finding> run(Rule rule, ConfigSetContext context) {
-    String path = context.files().isEmpty() ? "" : context.files().get(0).path();
-    return isolated(rule, path, reporter -> rule.check(context, reporter));
+  private List<Finding> runProviders(List<ProviderRule> rules, Slice slice) {
+    List<ProviderEntry> providers = slice.file().providers().subList(slice.from(), slice.to());
+    List<Finding> out = new ArrayList<>();
+    for (ProviderRule rule : rules) {
+      out.addAll(isolated(rule, slice.file().path(), reporter -> {
+        for (ProviderEntry p : providers) {
+          rule.check(slice.file(), p, reporter);
+        }
+      }));
+    }
+    return out;
   }
 
+  /** One rule, isolated: if it throws, its findings are one "internal error" and the rest go on. */
   private List<Finding> isolated(Rule rule, String path, Consumer<Reporter> body) {
     Reporter reporter = new Reporter(rule.info());
     try {
@@ -131,10 +151,11 @@ public final class Engine {
       }
       return reporter.findings();
     } catch (RuntimeException | StackOverflowError e) {
-      log.accept("internal error in " + rule.code() + ": " + Escaper.escape(String.valueOf(e)));
-      return List.of(new Finding(rule.info(), Severity.WARNING, path, Span.at(0),
-          "internal error in " + rule.code() + " (" + Escaper.escape(String.valueOf(e)) + "); other rules still ran",
-          List.of(), List.of()));
+      log.accept(Message.format("internal error in {}: {}", rule.code(), e));
+      Reporter failure = new Reporter(rule.info());
+      failure.report(path, Span.at(0), "internal error in {} ({}); other rules still ran", rule.code(), e)
+          .severity(Severity.WARNING);
+      return failure.findings();
     }
   }
 
@@ -161,16 +182,18 @@ public final class Engine {
       Severity severity = settings.severity(file, f.code(), f.severity());
       kept.add(severity == f.severity() ? f : f.withSeverity(severity));
     }
-    if (settings.reports(file, Rules.UNUSED_SUPPRESSION.code())) {
+    SuppressionRule unusedRule = Rules.unusedSuppression();
+    if (settings.reports(file, unusedRule.code())) {
+      List<SuppressionRule.Unused> unused = new ArrayList<>();
       for (Suppressions.Entry e : suppressions.unused()) {
         if (e.rule() != null && !file.reports(e.rule().code())) {
           continue; // the project does not report that rule here: the comment is not stale
         }
-        String message = e.rule() == null
-            ? "unknown rule " + Escaper.quote(e.code()) + " in a suppression comment"
-            : "suppression of " + e.rule().code() + " is unused: nothing here triggers it";
-        kept.add(new Finding(Rules.UNUSED_SUPPRESSION.info(), settings.severity(file, Rules.UNUSED_SUPPRESSION.code(),
-            Rules.UNUSED_SUPPRESSION.info().defaultSeverity()), path, e.span(), message, List.of(), List.of()));
+        unused.add(new SuppressionRule.Unused(e.code(), e.rule() == null ? null : e.rule().info(), e.span()));
+      }
+      for (Finding f : isolated(unusedRule, path, reporter -> unusedRule.check(path, unused, reporter))) {
+        Severity severity = settings.severity(file, f.code(), f.severity());
+        kept.add(severity == f.severity() ? f : f.withSeverity(severity));
       }
     }
     kept.sort(Comparator.comparingInt((Finding f) -> f.span().start())

@@ -2,6 +2,7 @@ package dev.ptree.lsp;
 
 import dev.ptree.engine.FixApplier;
 import dev.ptree.rules.Finding;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Fix;
 import dev.ptree.rules.FixSafety;
 import dev.ptree.rules.TextEdit;
@@ -51,12 +52,11 @@ final class CodeActions {
         a.setEdit(fix.renameTo() != null ? rename(uri, fix.renameTo()) : edit(uri, version, text, fix.edits()));
         out.add(a);
       }
-      if (!f.code().equals("PT190") && suppressions.add(f.code() + "@" + text.lineOf(f.span().start()))) {
+      if (suppressible(f) && suppressions.add(f.code() + "@" + text.lineOf(f.span().start()))) {
         out.add(suppress(uri, version, text, f, d, false));
       }
     }
-    findings.stream().filter(f -> overlaps(f.span(), range)).map(Finding::code).distinct()
-        .filter(code -> !code.equals("PT190"))
+    findings.stream().filter(f -> overlaps(f.span(), range) && suppressible(f)).map(Finding::code).distinct()
         .forEach(code -> {
           Finding first = findings.stream().filter(f -> f.code().equals(code) && overlaps(f.span(), range)).findFirst().get();
           out.add(suppress(uri, version, text, first, diagnostic.apply(first), true));
@@ -136,5 +136,10 @@ final class CodeActions {
 
   static VersionedTextDocumentIdentifier versioned(String uri, Integer version) {
     return new VersionedTextDocumentIdentifier(uri, version);
+  }
+
+  /** A finding about a suppression comment cannot itself be suppressed. */
+  private static boolean suppressible(Finding f) {
+    return !f.rule().tags().contains(RuleInfo.Tag.NOT_SUPPRESSIBLE);
   }
 }

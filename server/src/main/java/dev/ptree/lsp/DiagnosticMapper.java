@@ -2,11 +2,11 @@ package dev.ptree.lsp;
 
 import com.google.gson.JsonObject;
 import dev.ptree.rules.Finding;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Related;
 import dev.ptree.text.SourceText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.Diagnostic;
@@ -18,9 +18,6 @@ import org.eclipse.lsp4j.Range;
 
 /** Findings as LSP diagnostics: code, a link to the rule's page, category as data, related places. */
 final class DiagnosticMapper {
-  /** Rules whose findings mark text that does nothing: editors grey it out. */
-  private static final Set<String> UNNECESSARY = Set.of("PT190", "PT202");
-
   private DiagnosticMapper() {}
 
   /**
@@ -40,7 +37,7 @@ final class DiagnosticMapper {
     data.addProperty("category", f.rule().category().id());
     data.addProperty("rule", f.rule().name());
     d.setData(data);
-    if (UNNECESSARY.contains(f.code())) {
+    if (f.rule().tags().contains(RuleInfo.Tag.UNNECESSARY)) {
       d.setTags(List.of(DiagnosticTag.Unnecessary));
     }
     if (!f.related().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.ptree.rules;
 
+import dev.ptree.text.Message;
 import dev.ptree.text.Span;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public record Finding(RuleInfo rule, Severity severity, String path, Span span, 
   /** This finding for an entry nova never sends: at most a warning, saying why it never fails. */
   public Finding neverSent(String why) {
     Severity lowered = severity.compareTo(Severity.WARNING) < 0 ? Severity.WARNING : severity;
-    return new Finding(rule, lowered, path, span, message + "; but " + why, related, fixes, -1);
+    return new Finding(rule, lowered, path, span, message + Message.format("; but {}", why), related, fixes, -1);
   }
 
   public String code() {

@@ -7,11 +7,4 @@ import java.util.List;
  * a file name in the same folder).
  */
 public record Fix(String title, FixSafety safety, List<TextEdit> edits, String renameTo) {
-  public static Fix edit(String title, FixSafety safety, TextEdit... edits) {
-    return new Fix(title, safety, List.of(edits), null);
-  }
-
-  public static Fix rename(String title, FixSafety safety, String newName) {
-    return new Fix(title, safety, List.of(), newName);
-  }
 }

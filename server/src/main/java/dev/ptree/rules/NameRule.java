@@ -2,30 +2,23 @@ package dev.ptree.rules;
 
 import dev.ptree.model.ConfigFile;
 import dev.ptree.model.NameUse;
+import dev.ptree.model.ProviderEntry;
 
-/** A rule about resource class and trait names: it sees each name once, provider by provider. */
-public abstract class NameRule extends Rule {
-  protected NameRule(String code, String name, Category category, Severity severity, String summary,
-      RuleDoc doc) {
-    super(code, name, category, severity, summary, doc);
+/** A provider rule about resource class and trait names: it sees each name once. */
+public abstract class NameRule extends ProviderRule {
+  protected NameRule(RuleInfo info) {
+    super(info);
   }
 
   @Override
-  public final Scope scope() {
-    return Scope.PROVIDER;
-  }
-
-  @Override
-  public final void check(ConfigSetContext context, Reporter out) {
-    context.forEachProvider((file, p) -> {
-      for (NameUse use : p.names()) {
-        checkName(file, p, use, out);
-      }
-    });
+  public final void check(ConfigFile file, ProviderEntry provider, Reporter out) {
+    for (NameUse use : provider.names()) {
+      checkName(file, provider, use, out);
+    }
   }
 
   /** The name in its provider entry; by default {@link #checkName(ConfigFile, NameUse, Reporter)}. */
-  protected void checkName(ConfigFile file, dev.ptree.model.ProviderEntry entry, NameUse use, Reporter out) {
+  protected void checkName(ConfigFile file, ProviderEntry entry, NameUse use, Reporter out) {
     checkName(file, use, out);
   }
 

@@ -1,6 +1,7 @@
 package dev.ptree.rules;
 
-import dev.ptree.text.Escaper;
+import dev.ptree.text.Message;
+import dev.ptree.yaml.YEntry;
 import dev.ptree.yaml.ValueKind;
 import dev.ptree.yaml.YNode;
 import dev.ptree.yaml.YScalar;
@@ -16,13 +17,13 @@ public final class Nodes {
     }
     if (node instanceof YScalar s) {
       return switch (s.kind()) {
-        case STR -> "the string " + Escaper.quote(s.text());
+        case STR -> Message.format("the string {q}", s.text());
         case NULL -> "null";
         case BOOL -> "the boolean " + (Boolean.TRUE.equals(s.value()) ? "true" : "false")
-            + (s.style().isQuoted() ? "" : " (YAML 1.1 reads " + s.text() + " as a boolean)");
+            + (s.style().isQuoted() ? "" : Message.format(" (YAML 1.1 reads {} as a boolean)", s.text()));
         case INT -> "the integer " + s.value();
-        case FLOAT -> "the float " + Escaper.escape(s.text());
-        case TIMESTAMP -> "the date " + Escaper.escape(s.text());
+        case FLOAT -> Message.format("the float {}", s.text());
+        case TIMESTAMP -> Message.format("the date {}", s.text());
         default -> "binary data";
       };
     }
@@ -31,6 +32,16 @@ public final class Nodes {
       case SEQUENCE -> "a list";
       default -> "a " + node.kind().label();
     };
+  }
+
+  /** A mapping key as messages show it: quoted when it is a string, else described. */
+  public static String key(YEntry e) {
+    return e.keyString() != null ? Message.format("{q}", e.keyString()) : describe(e.key());
+  }
+
+  /** "; did you mean "x"?" after a message, or nothing without a suggestion. */
+  public static String didYouMeanHint(String suggestion) {
+    return suggestion == null ? "" : Message.format("; did you mean {q}?", suggestion);
   }
 
   /** Levenshtein distance, for did-you-mean suggestions. */

@@ -16,15 +16,17 @@ public final class Reach {
   private Reach() {}
 
   public static Reporter.Builder report(Reporter out, ConfigFile file, ProviderEntry entry, Span span,
-      String message) {
+      String template, Object... args) {
     if (file.isTree()) {
-      return out.report(file, span, message);
+      return out.report(file, span, template, args);
     }
     String why = entry.unreachable();
     if (why == null) {
-      return out.report(file, span, message).sentBy(entry);
+      return out.report(file, span, template, args).sentBy(entry);
     }
-    Reporter.Builder b = out.report(file, span, message + "; but nova never sends this entry: " + why);
-    return b.atMost(Severity.WARNING);
+    Object[] withWhy = java.util.Arrays.copyOf(args, args.length + 1);
+    withWhy[args.length] = why;
+    return out.report(file, span, template + "; but nova never sends this entry: {}", withWhy)
+        .atMost(Severity.WARNING);
   }
 }

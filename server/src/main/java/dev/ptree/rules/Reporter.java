@@ -1,11 +1,18 @@
 package dev.ptree.rules;
 
 import dev.ptree.model.ConfigFile;
+import dev.ptree.model.ProviderEntry;
+import dev.ptree.model.TreeFile;
+import dev.ptree.text.Message;
 import dev.ptree.text.Span;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects the findings of one rule run. */
+/**
+ * Collects the findings of one rule run. Every text a finding carries (its message, related
+ * notes and fix titles) is a template with arguments, and each argument is neutralised here,
+ * once ({@link Message}).
+ */
 public final class Reporter {
   private final RuleInfo rule;
   private final List<Builder> pending = new ArrayList<>();
@@ -15,16 +22,16 @@ public final class Reporter {
   }
 
   /** Starts a finding at the rule's default severity; chain the optional parts. */
-  public Builder report(ConfigFile file, Span span, String message) {
-    return report(file.path(), span, message);
+  public Builder report(ConfigFile file, Span span, String template, Object... args) {
+    return report(file.path(), span, template, args);
   }
 
-  public Builder report(dev.ptree.model.TreeFile file, Span span, String message) {
-    return report(file.path(), span, message);
+  public Builder report(TreeFile file, Span span, String template, Object... args) {
+    return report(file.path(), span, template, args);
   }
 
-  public Builder report(String path, Span span, String message) {
-    Builder b = new Builder(path, span, message);
+  public Builder report(String path, Span span, String template, Object... args) {
+    Builder b = new Builder(path, span, Message.format(template, args));
     pending.add(b);
     return b;
   }
@@ -45,6 +52,8 @@ public final class Reporter {
     private Severity severity = rule.defaultSeverity();
     private final List<Related> related = new ArrayList<>(1);
     private final List<Fix> fixes = new ArrayList<>(1);
+    private Severity cap;
+    private int sentBy = -1;
 
     Builder(String path, Span span, String message) {
       this.path = path;
@@ -52,11 +61,8 @@ public final class Reporter {
       this.message = message;
     }
 
-    private Severity cap;
-    private int sentBy = -1;
-
     /** The finding is about what happens once nova sends this config entry (see {@link Finding}). */
-    public Builder sentBy(dev.ptree.model.ProviderEntry entry) {
+    public Builder sentBy(ProviderEntry entry) {
       this.sentBy = entry.index();
       return this;
     }
@@ -72,22 +78,41 @@ public final class Reporter {
       return severity(severity);
     }
 
-    public Builder related(ConfigFile file, Span at, String note) {
-      return related(file.path(), at, note);
+    public Builder related(ConfigFile file, Span at, String template, Object... args) {
+      return related(file.path(), at, template, args);
     }
 
-    public Builder related(dev.ptree.model.TreeFile file, Span at, String note) {
-      return related(file.path(), at, note);
+    public Builder related(TreeFile file, Span at, String template, Object... args) {
+      return related(file.path(), at, template, args);
     }
 
-    public Builder related(String path, Span at, String note) {
-      related.add(new Related(path, at, note));
+    public Builder related(String path, Span at, String template, Object... args) {
+      related.add(new Related(path, at, Message.format(template, args)));
       return this;
     }
 
-    public Builder fix(Fix fix) {
-      fixes.add(fix);
+    /** A fix that edits the text; the title is a template like the message. */
+    public Builder fix(FixSafety safety, List<TextEdit> edits, String titleTemplate, Object... args) {
+      requireFixes();
+      fixes.add(new Fix(Message.format(titleTemplate, args), safety, List.copyOf(edits), null));
       return this;
+    }
+
+    public Builder fix(FixSafety safety, TextEdit edit, String titleTemplate, Object... args) {
+      return fix(safety, List.of(edit), titleTemplate, args);
+    }
+
+    /** A fix that renames the file. */
+    public Builder renameFile(FixSafety safety, String newName, String titleTemplate, Object... args) {
+      requireFixes();
+      fixes.add(new Fix(Message.format(titleTemplate, args), safety, List.of(), newName));
+      return this;
+    }
+
+    private void requireFixes() {
+      if (!rule.offersFixes()) {
+        throw new IllegalStateException(rule.code() + " offers a fix but its metadata says it has none");
+      }
     }
   }
 }

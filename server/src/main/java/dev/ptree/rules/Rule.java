@@ -1,15 +1,27 @@
 package dev.ptree.rules;
 
 /**
- * One rule: its identity and documentation ({@link #info()}) and a pure check over a config set.
- * Rules never throw on purpose; the engine isolates one that does.
+ * One rule: its metadata ({@link #info()}) and one pure check. A rule is exactly one of a few
+ * kinds, each with one check signature, and the kind says what the engine hands it:
+ *
+ * <ul>
+ *   <li>{@link ProviderRule}: one provider entry at a time (the engine may slice large files);
+ *   <li>{@link ConfigSetRule}: one config set, the directory nova loads as a whole;
+ *   <li>{@link TreeRule}: one provider tree file on its own;
+ *   <li>{@link WorkspaceRule}: every tree file, and the config sets they bind;
+ *   <li>{@link SuppressionRule}: one file's suppression comments, once the other rules ran.
+ * </ul>
+ *
+ * Which dialects a provider or config-set rule reads, and whether it sees files nova never
+ * loads, is metadata ({@link RuleInfo#reads()}), not code. Rules never throw on purpose; the
+ * engine isolates one that does.
  */
-public abstract class Rule {
+public abstract sealed class Rule permits ProviderRule, ConfigSetRule, TreeRule, WorkspaceRule,
+    SuppressionRule {
   private final RuleInfo info;
 
-  protected Rule(String code, String name, Category category, Severity severity, String summary,
-      RuleDoc doc) {
-    this.info = new RuleInfo(code, name, category, severity, summary, doc);
+  Rule(RuleInfo info) {
+    this.info = info;
   }
 
   public final RuleInfo info() {
@@ -20,42 +32,8 @@ public abstract class Rule {
     return info.code();
   }
 
-  public abstract void check(ConfigSetContext context, Reporter out);
-
-  /** What a rule reads, which tells the engine how it may split the work. */
-  public enum Scope {
-    /** Anything in the config set. */
-    SET,
-    /**
-     * Only providers, one at a time, through {@link ConfigSetContext#forEachProvider}: the engine
-     * may run it on slices of a file's providers.
-     */
-    PROVIDER,
-    /**
-     * The whole workspace: every tree file and config set at once, through {@link
-     * #checkWorkspace}; the engine reruns such a rule after any change.
-     */
-    WORKSPACE
-  }
-
-  public Scope scope() {
-    return Scope.SET;
-  }
-
-  /** Whether the rule reads provider config sets through {@link #check}. */
-  public boolean readsConfigs() {
-    return true;
-  }
-
-  /**
-   * Whether {@link #check} also reads provider tree files: each is then passed alone, seen
-   * through {@link dev.ptree.model.TreeFile#view()}.
-   */
-  public boolean readsTrees() {
-    return false;
-  }
-
-  /** For {@link Scope#WORKSPACE} rules: the cross-file check. */
-  public void checkWorkspace(WorkspaceContext workspace, Reporter out) {
+  @Override
+  public final String toString() {
+    return info.code() + " " + info.name();
   }
 }

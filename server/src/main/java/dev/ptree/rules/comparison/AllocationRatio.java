@@ -2,23 +2,25 @@ package dev.ptree.rules.comparison;
 
 import dev.ptree.model.Capacity;
 
+import dev.ptree.model.ConfigFile;
 import dev.ptree.model.InventoryRecord;
 import dev.ptree.model.NovaSchema;
+import dev.ptree.model.ProviderEntry;
 import dev.ptree.rules.Category;
-import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.ProviderRule;
 import dev.ptree.rules.Reach;
 import dev.ptree.rules.Reporter;
-import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
 import dev.ptree.text.PythonRepr;
 import dev.ptree.yaml.ValueKind;
 import dev.ptree.yaml.YNode;
 import dev.ptree.yaml.YScalar;
 
-public final class AllocationRatio extends Rule {
+public final class AllocationRatio extends ProviderRule {
   public AllocationRatio() {
-    super("PT306", "allocation-ratio", Category.COMPARISON, Severity.ERROR,
+    super(RuleInfo.of("PT306", "allocation-ratio", Category.COMPARISON, Severity.ERROR,
         "an allocation_ratio that is not positive, too large, or not exact in float32",
         new RuleDoc(
             "Placement's inventory schema (placement/schemas/inventory.py, checked by"
@@ -37,74 +39,64 @@ public final class AllocationRatio extends Rule {
             "A rejected ratio fails every periodic inventory update; a rounded one computes a"
                 + " capacity that differs from what was written.",
             "- CUSTOM_NET_BW: {total: 100, allocation_ratio: -1.0}     # capacity -100: rejected",
-            "No fix."));
+            "No fix.")).reading(RuleInfo.Input.TREES));
   }
 
-  @Override
-  public boolean readsTrees() {
-    return true;
-  }
+
 
   @Override
-  public Scope scope() {
-    return Scope.PROVIDER;
-  }
-
-  @Override
-  public void check(ConfigSetContext context, Reporter out) {
-    context.forEachProvider((file, p) -> {
-      for (InventoryRecord r : p.mergedRecords()) {
-        YNode node = r.field("allocation_ratio");
-        Double ratio = node == null ? null : r.allocationRatio();
-        if (ratio == null) {
-          continue;
-        }
-        String shown = node instanceof YScalar s && s.kind() == ValueKind.INT && s.value() != null
-            ? s.value().toString() : PythonRepr.of(ratio);
-        Long total = r.integerField("total");
-        Long reserved = r.integerOrDefault("reserved");
-        boolean fieldsUsable = total != null && reserved != null && inRange(total, 1) && inRange(reserved, 0);
-        if (ratio > NovaSchema.SP_FLOAT_MAX) {
-          Reach.report(out, file, p, node.span(), "allocation_ratio " + shown + " is above Placement's"
-              + " maximum 3.40282e+38: Placement's inventory schema rejects it (400)");
-          continue;
-        }
-        if (!fieldsUsable) {
-          continue; // PT305 reports the field Placement's schema refuses first
-        }
-        double capacity = Capacity.of(total, reserved, ratio);
-        if (Capacity.fails(capacity)) {
-          Reach.report(out, file, p, node.span(), "allocation_ratio " + shown + " passes Placement's"
-              + " schema, but capacity int((" + total + " - " + reserved + ") * " + shown + ") raises"
-              + " in Python (" + (Double.isNaN(capacity) ? "ValueError" : "OverflowError")
-              + "), so Placement answers 500 on every update");
-          continue;
-        }
-        if (capacity < 0) {
-          Reach.report(out, file, p, node.span(), "allocation_ratio " + shown + " makes capacity "
-              + Capacity.show(capacity) + ": Placement rejects the inventory (400)");
-          continue;
-        }
-        if (capacity == 0 && reserved < total) {
-          Reach.report(out, file, p, node.span(), "allocation_ratio " + shown + " makes capacity 0"
-              + " (int((" + total + " - " + reserved + ") * " + shown + ")): Placement accepts it,"
-              + " but nothing of " + r.resourceClass() + " can be allocated").severity(Severity.WARNING);
-          continue;
-        }
-        if (ratio < 0 && reserved > total) {
-          Reach.report(out, file, p, node.span(), "allocation_ratio " + shown + " is negative; with"
-              + " reserved " + reserved + " above total " + total + " it makes capacity "
-              + Capacity.show(capacity) + ", which Placement accepts").severity(Severity.WARNING);
-          continue;
-        }
-        float stored = (float) (double) ratio;
-        if ((double) stored != ratio) {
-          out.report(file, node.span(), "allocation_ratio " + shown + " is stored by Placement as"
-              + " the single-precision " + PythonRepr.of(stored))
-              .severity(Severity.INFORMATION);
-        }
+  public void check(ConfigFile file, ProviderEntry p, Reporter out) {
+    for (InventoryRecord r : p.mergedRecords()) {
+      YNode node = r.field("allocation_ratio");
+      Double ratio = node == null ? null : r.allocationRatio();
+      if (ratio == null) {
+        continue;
       }
-    });
+      String shown = node instanceof YScalar s && s.kind() == ValueKind.INT && s.value() != null
+          ? s.value().toString() : PythonRepr.of(ratio);
+      Long total = r.integerField("total");
+      Long reserved = r.integerOrDefault("reserved");
+      boolean fieldsUsable = total != null && reserved != null && inRange(total, 1) && inRange(reserved, 0);
+      if (ratio > NovaSchema.SP_FLOAT_MAX) {
+        Reach.report(out, file, p, node.span(), "allocation_ratio {} is above Placement's maximum"
+            + " 3.40282e+38: Placement's inventory schema rejects it (400)", shown);
+        continue;
+      }
+      if (!fieldsUsable) {
+        continue; // PT305 reports the field Placement's schema refuses first
+      }
+      double capacity = Capacity.of(total, reserved, ratio);
+      if (Capacity.fails(capacity)) {
+        Reach.report(out, file, p, node.span(), "allocation_ratio {} passes Placement's schema,"
+            + " but capacity int(({} - {}) * {}) raises in Python ({}), so Placement answers 500"
+            + " on every update",
+            shown, total, reserved, shown, (Double.isNaN(capacity) ? "ValueError" : "OverflowError"));
+        continue;
+      }
+      if (capacity < 0) {
+        Reach.report(out, file, p, node.span(), "allocation_ratio {} makes capacity {}: Placement"
+            + " rejects the inventory (400)", shown, Capacity.show(capacity));
+        continue;
+      }
+      if (capacity == 0 && reserved < total) {
+        Reach.report(out, file, p, node.span(), "allocation_ratio {} makes capacity 0 (int(({} -"
+            + " {}) * {})): Placement accepts it, but nothing of {} can be allocated",
+            shown, total, reserved, shown, r.resourceClass()).severity(Severity.WARNING);
+        continue;
+      }
+      if (ratio < 0 && reserved > total) {
+        Reach.report(out, file, p, node.span(), "allocation_ratio {} is negative; with reserved {}"
+            + " above total {} it makes capacity {}, which Placement accepts",
+            shown, reserved, total, Capacity.show(capacity)).severity(Severity.WARNING);
+        continue;
+      }
+      float stored = (float) (double) ratio;
+      if ((double) stored != ratio) {
+        out.report(file, node.span(), "allocation_ratio {} is stored by Placement as the"
+            + " single-precision {}", shown, PythonRepr.of(stored))
+            .severity(Severity.INFORMATION);
+      }
+    }
   }
 
   private static boolean inRange(long v, long min) {

@@ -3,19 +3,19 @@ package dev.ptree.rules.comparison;
 import dev.ptree.model.ConfigFile;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.ConfigSetRule;
 import dev.ptree.rules.Nodes;
 import dev.ptree.rules.Reporter;
-import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
-import dev.ptree.text.Escaper;
 import dev.ptree.yaml.KeyIdentity;
 import dev.ptree.yaml.YEntry;
 import dev.ptree.yaml.YMapping;
 
-public final class DuplicateKey extends Rule {
+public final class DuplicateKey extends ConfigSetRule {
   public DuplicateKey() {
-    super("PT307", "duplicate-key", Category.COMPARISON, Severity.WARNING,
+    super(RuleInfo.of("PT307", "duplicate-key", Category.COMPARISON, Severity.WARNING,
         "a mapping key written twice",
         new RuleDoc(
             "PyYAML keeps the last value of a key written twice in one mapping and drops the"
@@ -24,13 +24,9 @@ public final class DuplicateKey extends Rule {
                 + " overridden are normal YAML and not reported.",
             "The value a reader sees first is not the one nova uses.",
             "- CUSTOM_FPGA:\n    total: 4\n    total: 8      # nova uses 8",
-            "No fix: delete the value you do not mean."));
+            "No fix: delete the value you do not mean.")).reading(RuleInfo.Input.TREES));
   }
 
-  @Override
-  public boolean readsTrees() {
-    return true;
-  }
 
   @Override
   public void check(ConfigSetContext context, Reporter out) {
@@ -78,9 +74,8 @@ public final class DuplicateKey extends Rule {
 
   private void report(ConfigFile file, YEntry earlier, YEntry later, Reporter out) {
     int line = file.document().text().lineOf(later.keySpan().start()) + 1;
-    String key = earlier.keyString() != null ? Escaper.quote(earlier.keyString()) : Nodes.describe(earlier.key());
-    out.report(file, earlier.keySpan(), "duplicate key " + key + ": YAML keeps only the last value"
-        + " (line " + line + "), this one is ignored")
+    out.report(file, earlier.keySpan(), "duplicate key {}: YAML keeps only the last value (line {}),"
+        + " this one is ignored", Nodes.key(earlier), line)
         .related(file, later.keySpan(), "the value that wins");
   }
 }

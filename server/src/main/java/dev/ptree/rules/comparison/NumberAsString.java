@@ -1,17 +1,18 @@
 package dev.ptree.rules.comparison;
 
+import dev.ptree.model.ConfigFile;
 import dev.ptree.model.InventoryRecord;
 import dev.ptree.model.NovaSchema;
+import dev.ptree.model.ProviderEntry;
 import dev.ptree.rules.Category;
-import dev.ptree.rules.ConfigSetContext;
 import dev.ptree.rules.Fix;
 import dev.ptree.rules.FixSafety;
+import dev.ptree.rules.ProviderRule;
 import dev.ptree.rules.Reporter;
-import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
 import dev.ptree.rules.TextEdit;
-import dev.ptree.text.Escaper;
 import dev.ptree.text.PythonRepr;
 import dev.ptree.yaml.NumericText;
 import dev.ptree.yaml.ScalarStyle;
@@ -20,9 +21,9 @@ import dev.ptree.yaml.YNode;
 import dev.ptree.yaml.YScalar;
 import java.math.BigDecimal;
 
-public final class NumberAsString extends Rule {
+public final class NumberAsString extends ProviderRule {
   public NumberAsString() {
-    super("PT302", "number-as-string", Category.COMPARISON, Severity.ERROR,
+    super(RuleInfo.of("PT302", "number-as-string", Category.COMPARISON, Severity.ERROR,
         "a number that YAML reads as a string",
         new RuleDoc(
             "Quoted numbers ('5'), and plain forms YAML 1.1 does not count as numbers — 1e3 (no"
@@ -30,48 +31,38 @@ public final class NumberAsString extends Rule {
                 + " needs a number.",
             "nova's schema refuses the file: \"'1e3' is not of type 'integer'\".",
             "- CUSTOM_IOPS: {total: 1e3}     # a string\n# fixed:\n- CUSTOM_IOPS: {total: 1000}",
-            "Writing the number is safe: nova then reads the value the text spells."));
+            "Writing the number is safe: nova then reads the value the text spells.")).reading(RuleInfo.Input.TREES).withFixes());
   }
 
-  @Override
-  public boolean readsTrees() {
-    return true;
-  }
+
 
   @Override
-  public Scope scope() {
-    return Scope.PROVIDER;
-  }
-
-  @Override
-  public void check(ConfigSetContext context, Reporter out) {
-    context.forEachProvider((file, p) -> {
-      for (InventoryRecord r : p.records()) {
-        if (r.record() == null) {
+  public void check(ConfigFile file, ProviderEntry p, Reporter out) {
+    for (InventoryRecord r : p.records()) {
+      if (r.record() == null) {
+        continue;
+      }
+      for (String field : NovaSchema.RECORD_FIELDS) {
+        YNode v = r.record().get(field);
+        BigDecimal number = NumericText.of(v);
+        if (number == null) {
           continue;
         }
-        for (String field : NovaSchema.RECORD_FIELDS) {
-          YNode v = r.record().get(field);
-          BigDecimal number = NumericText.of(v);
-          if (number == null) {
-            continue;
-          }
-          YScalar s = (YScalar) v;
-          boolean ratio = field.equals("allocation_ratio");
-          String why = s.style().isQuoted() ? "is quoted, so it is a string"
-              : "is a string in YAML 1.1" + (s.text().matches("0[0-9_]+") ? " (a leading 0 means octal, and"
-                  + " " + s.text() + " has non-octal digits)" : s.text().toLowerCase().contains("e")
-                  ? " (a float needs a dot and a signed exponent)" : "");
-          var finding = out.report(file, s.span(), field + " " + Escaper.quote(s.text()) + " " + why
-              + (file.isTree() ? "; Placement needs " + (ratio ? "a number" : "an integer") + " and refuses the inventory"
-              : "; nova needs " + (ratio ? "a number" : "an integer") + " and refuses the file"));
-          String fixed = ratio ? PythonRepr.of(number.doubleValue()) : integral(number);
-          if (fixed != null) {
-            finding.fix(Fix.edit("Write " + fixed, FixSafety.SAFE, new TextEdit(s.span(), fixed)));
-          }
+        YScalar s = (YScalar) v;
+        boolean ratio = field.equals("allocation_ratio");
+        String why = s.style().isQuoted() ? "is quoted, so it is a string"
+            : "is a string in YAML 1.1" + (s.text().matches("0[0-9_]+") ? " (a leading 0 means octal, and"
+                + " " + s.text() + " has non-octal digits)" : s.text().toLowerCase().contains("e")
+                ? " (a float needs a dot and a signed exponent)" : "");
+        var finding = out.report(file, s.span(), "{} {q} {}{}", field, s.text(), why,
+            (file.isTree() ? "; Placement needs " + (ratio ? "a number" : "an integer") + " and refuses the inventory"
+            : "; nova needs " + (ratio ? "a number" : "an integer") + " and refuses the file"));
+        String fixed = ratio ? PythonRepr.of(number.doubleValue()) : integral(number);
+        if (fixed != null) {
+          finding.fix(FixSafety.SAFE, new TextEdit(s.span(), fixed), "Write {}", fixed);
         }
       }
-    });
+    }
   }
 
 

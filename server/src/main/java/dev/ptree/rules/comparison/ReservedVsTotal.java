@@ -2,19 +2,21 @@ package dev.ptree.rules.comparison;
 
 import dev.ptree.model.Capacity;
 
+import dev.ptree.model.ConfigFile;
 import dev.ptree.model.InventoryRecord;
+import dev.ptree.model.ProviderEntry;
 import dev.ptree.rules.Category;
-import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.ProviderRule;
 import dev.ptree.rules.Reach;
 import dev.ptree.rules.Reporter;
-import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
 import dev.ptree.yaml.YNode;
 
-public final class ReservedVsTotal extends Rule {
+public final class ReservedVsTotal extends ProviderRule {
   public ReservedVsTotal() {
-    super("PT303", "reserved-vs-total", Category.COMPARISON, Severity.ERROR,
+    super(RuleInfo.of("PT303", "reserved-vs-total", Category.COMPARISON, Severity.ERROR,
         "reserved greater than or equal to total",
         new RuleDoc(
             "Placement computes capacity = int((total - reserved) * allocation_ratio)"
@@ -29,46 +31,38 @@ public final class ReservedVsTotal extends Rule {
             "A negative capacity fails every periodic inventory update with a 400; a zero one"
                 + " quietly offers nothing.",
             "- CUSTOM_FPGA: {total: 2, reserved: 4}     # capacity -2: rejected",
-            "No fix: decide which number is wrong."));
+            "No fix: decide which number is wrong.")).reading(RuleInfo.Input.TREES));
   }
 
-  @Override
-  public boolean readsTrees() {
-    return true;
-  }
+
 
   @Override
-  public Scope scope() {
-    return Scope.PROVIDER;
-  }
-
-  @Override
-  public void check(ConfigSetContext context, Reporter out) {
-    context.forEachProvider((file, p) -> {
-      for (InventoryRecord r : p.mergedRecords()) {
-        Long total = r.integerField("total");
-        Long reserved = r.integerField("reserved");
-        Double capacity = Capacity.of(r);
-        if (total == null || reserved == null || capacity == null || reserved < total) {
-          continue;
-        }
-        YNode at = r.field("reserved");
-        if (Capacity.fails(capacity)) {
-          continue; // PT306: the ratio makes Placement fail computing it
-        }
-        if (reserved > total && capacity < 0) {
-          Reach.report(out, file, p, at.span(), "reserved " + reserved + " is greater than total " + total
-              + ": capacity is " + Capacity.show(capacity) + " and Placement rejects the inventory (400)");
-        } else if (capacity > 0) {
-          Reach.report(out, file, p, at.span(), "reserved " + reserved + " exceeds total " + total
-              + "; only the negative allocation_ratio makes capacity " + Capacity.show(capacity)
-              + " positive, so Placement accepts it").severity(Severity.WARNING);
-        } else {
-          Reach.report(out, file, p, at.span(), "reserved " + reserved + (reserved.equals(total) ? " equals" : " exceeds")
-              + " total " + total + ": capacity is " + Capacity.show(capacity)
-              + ", so nothing of " + r.resourceClass() + " can be allocated").severity(Severity.WARNING);
-        }
+  public void check(ConfigFile file, ProviderEntry p, Reporter out) {
+    for (InventoryRecord r : p.mergedRecords()) {
+      Long total = r.integerField("total");
+      Long reserved = r.integerField("reserved");
+      Double capacity = Capacity.of(r);
+      if (total == null || reserved == null || capacity == null || reserved < total) {
+        continue;
       }
-    });
+      YNode at = r.field("reserved");
+      if (Capacity.fails(capacity)) {
+        continue; // PT306: the ratio makes Placement fail computing it
+      }
+      if (reserved > total && capacity < 0) {
+        Reach.report(out, file, p, at.span(), "reserved {} is greater than total {}: capacity is"
+            + " {} and Placement rejects the inventory (400)",
+            reserved, total, Capacity.show(capacity));
+      } else if (capacity > 0) {
+        Reach.report(out, file, p, at.span(), "reserved {} exceeds total {}; only the negative"
+            + " allocation_ratio makes capacity {} positive, so Placement accepts it",
+            reserved, total, Capacity.show(capacity)).severity(Severity.WARNING);
+      } else {
+        Reach.report(out, file, p, at.span(), "reserved {}{} total {}: capacity is {}, so nothing"
+            + " of {} can be allocated",
+            reserved, (reserved.equals(total) ? " equals" : " exceeds"), total,
+                Capacity.show(capacity), r.resourceClass()).severity(Severity.WARNING);
+      }
+    }
   }
 }

@@ -4,15 +4,15 @@ import dev.ptree.model.ConfigFile;
 import dev.ptree.model.InventoryRecord;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.ConfigSetRule;
 import dev.ptree.rules.Fix;
 import dev.ptree.rules.FixSafety;
 import dev.ptree.rules.Nodes;
 import dev.ptree.rules.Reporter;
-import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
 import dev.ptree.rules.TextEdit;
-import dev.ptree.text.Escaper;
 import dev.ptree.text.PythonRepr;
 import dev.ptree.yaml.ScalarStyle;
 import dev.ptree.yaml.ValueKind;
@@ -22,22 +22,18 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 
-public final class Yaml11Number extends Rule {
+public final class Yaml11Number extends ConfigSetRule {
   public Yaml11Number() {
-    super("PT301", "yaml11-number", Category.COMPARISON, Severity.WARNING,
+    super(RuleInfo.of("PT301", "yaml11-number", Category.COMPARISON, Severity.WARNING,
         "a number in a YAML 1.1 form that reads differently than it looks",
         new RuleDoc(
             "PyYAML reads YAML 1.1: 010 is octal 8, 0x1F is 31, 0b101 is 5, 1_000 is 1000 and"
                 + " 1:30 is sexagesimal 90. Reports every number written in such a form.",
             "The value nova uses differs from the one a reader sees: `total: 010` reports 8.",
             "- CUSTOM_DISK: {total: 010}     # 8, not 10\n# fixed:\n- CUSTOM_DISK: {total: 8}",
-            "Writing the decimal is safe: nova reads the very same number."));
+            "Writing the decimal is safe: nova reads the very same number.")).reading(RuleInfo.Input.TREES).withFixes());
   }
 
-  @Override
-  public boolean readsTrees() {
-    return true;
-  }
 
   @Override
   public void check(ConfigSetContext context, Reporter out) {
@@ -51,12 +47,12 @@ public final class Yaml11Number extends Rule {
         if (reading == null) {
           continue;
         }
-        var finding = out.report(file, s.span(), "YAML 1.1 reads " + Escaper.escape(s.text()) + " as " + reading);
+        var finding = out.report(file, s.span(), "YAML 1.1 reads {} as {}", s.text(), reading);
         if (numericFields == null) {
           numericFields = recordValues(file);
         }
         if (numericFields.contains(s)) {
-          finding.fix(Fix.edit("Write " + decimal(s), FixSafety.SAFE, new TextEdit(s.span(), decimal(s))));
+          finding.fix(FixSafety.SAFE, new TextEdit(s.span(), decimal(s)), "Write {}", decimal(s));
         }
       }
     }

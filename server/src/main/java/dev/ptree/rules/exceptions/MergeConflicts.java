@@ -5,10 +5,10 @@ import dev.ptree.model.TreeProvider;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.Reporter;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
 import dev.ptree.rules.WorkspaceContext;
 import dev.ptree.rules.WorkspaceRule;
-import dev.ptree.text.Escaper;
 
 /**
  * PT503, PT504 and PT505: what nova's merge of a config set into a bound tree raises or skips
@@ -19,12 +19,14 @@ public final class MergeConflicts extends WorkspaceRule {
 
   private MergeConflicts(Class<? extends NovaMerge.Event> kind, String code, String name, Severity severity,
       String summary, RuleDoc doc) {
-    super(code, name, Category.EXCEPTION_HANDLING, severity, summary, doc);
+    super(RuleInfo.of(code, name, Category.EXCEPTION_HANDLING, severity, summary, doc)
+        .reading(RuleInfo.Input.BINDINGS));
     this.kind = kind;
   }
 
   public static MergeConflicts ownedInventory() {
-    return new MergeConflicts(NovaMerge.OwnedInventory.class, "PT503", "driver-owned-inventory", Severity.ERROR,
+    return new MergeConflicts(NovaMerge.OwnedInventory.class, "PT503", "driver-owned-inventory",
+        Severity.ERROR,
         "an additional inventory the tree's provider already has",
         new RuleDoc(
             "nova merges inventories.additional into the matched provider only for resource"
@@ -58,7 +60,8 @@ public final class MergeConflicts extends WorkspaceRule {
   }
 
   public static MergeConflicts computeNodeNoRoot() {
-    return new MergeConflicts(NovaMerge.NoComputeNodeRoot.class, "PT505", "compute-node-no-root", Severity.WARNING,
+    return new MergeConflicts(NovaMerge.NoComputeNodeRoot.class, "PT505", "compute-node-no-root",
+        Severity.WARNING,
         "$COMPUTE_NODE that applies to no root of the bound tree",
         new RuleDoc(
             "uuid: $COMPUTE_NODE (or name: $COMPUTE_NODE, which nova keys the same way) applies to"
@@ -72,17 +75,12 @@ public final class MergeConflicts extends WorkspaceRule {
   }
 
   @Override
-  public boolean readsBindings() {
-    return true;
-  }
-
-  @Override
-  public void checkWorkspace(WorkspaceContext workspace, Reporter out) {
+  public void check(WorkspaceContext workspace, Reporter out) {
     for (WorkspaceContext.Bound b : workspace.bindings()) {
       if (b.merge() == null) {
         continue;
       }
-      String tree = Escaper.quote(b.tree().path());
+      String tree = b.tree().path();
       for (NovaMerge.Event e : b.merge().events()) {
         if (!kind.isInstance(e)) {
           continue;
@@ -90,24 +88,29 @@ public final class MergeConflicts extends WorkspaceRule {
         var entry = e.entry();
         var id = entry.provider().identification();
         if (e instanceof NovaMerge.OwnedInventory o) {
-          out.report(entry.file(), o.added().entry().keySpan(), "provider " + Escaper.quote(o.provider().label()) + " of " + tree + " already has "
-              + Escaper.escape(o.added().resourceClass()) + ": nova raises ValueError (an inventory owned"
-              + " by the virt driver)")
+          out.report(entry.file(), o.added().entry().keySpan(), "provider {q} of {q} already has"
+              + " {}: nova raises ValueError (an inventory owned by the virt driver)",
+              o.provider().label(), tree, o.added().resourceClass())
               .related(o.ownedFrom() == null ? b.tree().path() : o.ownedFrom().file().path(),
-                  o.owned().entry().keySpan(), (o.ownedFrom() == null ? "the tree's own " : "added earlier by this entry: ")
-                      + Escaper.escape(o.added().resourceClass()));
+                  o.owned().entry().keySpan(),
+                      o.ownedFrom() == null ? "the tree's own {}" : "added earlier by"
+                      + " this entry: {}",
+                  o.added().resourceClass());
         } else if (e instanceof NovaMerge.MatchedTwice m) {
-          out.report(entry.file(), id.valueNode().span(), id.method() + " " + Escaper.quote(id.value())
-              + " reaches provider " + Escaper.quote(m.provider().label()) + " of " + tree
-              + ", which the entry for " + Escaper.quote(m.first().key()) + " already updates: nova raises ValueError")
-              .related(m.first().file(), m.first().provider().identification().valueNode().span(), "the first entry")
+          out.report(entry.file(), id.valueNode().span(), "{} {q} reaches provider {q} of {q},"
+              + " which the entry for {q} already updates: nova raises ValueError",
+              id.method(), id.value(), m.provider().label(), tree, m.first().key())
+              .related(m.first().file(), m.first().provider().identification().valueNode().span(),
+                  "the first entry")
               .related(b.tree(), m.provider().anchor(), "the provider both reach");
         } else if (e instanceof NovaMerge.NoComputeNodeRoot n) {
           var finding = out.report(entry.file(), id.valueNode().span(), n.named().isEmpty()
-              ? "no root provider of " + tree + " has the COMPUTE_NODE trait, so $COMPUTE_NODE applies to nothing"
-              : "every compute-node root of " + tree + " is named by its own entry, so $COMPUTE_NODE applies to nothing");
+              ? "no root provider of {q} has the COMPUTE_NODE trait, so $COMPUTE_NODE applies to nothing"
+              : "every compute-node root of {q} is named by its own entry, so $COMPUTE_NODE"
+                  + " applies to nothing",
+              tree);
           for (TreeProvider root : n.named()) {
-            finding.related(b.tree(), root.anchor(), "named explicitly: " + Escaper.escape(root.label()));
+            finding.related(b.tree(), root.anchor(), "named explicitly: {}", root.label());
           }
           if (n.named().isEmpty()) {
             finding.related(b.tree(), b.binding().node().span(), "the tree binds this config directory here");

@@ -6,12 +6,12 @@ import dev.ptree.model.InventoryRecord;
 import dev.ptree.model.NovaSchema;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.ConfigSetRule;
 import dev.ptree.rules.Nodes;
 import dev.ptree.rules.Reporter;
-import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
-import dev.ptree.text.Escaper;
 import dev.ptree.text.Span;
 import dev.ptree.yaml.ValueKind;
 import dev.ptree.yaml.YNode;
@@ -19,9 +19,9 @@ import dev.ptree.yaml.YScalar;
 import dev.ptree.yaml.YSequence;
 import dev.ptree.yaml.YamlProblem;
 
-public final class NovaCrash extends Rule {
+public final class NovaCrash extends ConfigSetRule {
   public NovaCrash() {
-    super("PT501", "nova-crash", Category.EXCEPTION_HANDLING, Severity.ERROR,
+    super(RuleInfo.of("PT501", "nova-crash", Category.EXCEPTION_HANDLING, Severity.ERROR,
         "input that makes nova raise an unhandled exception",
         new RuleDoc(
             "Inputs nova does not turn into a clean ProviderConfigException but dies on: a value"
@@ -31,11 +31,12 @@ public final class NovaCrash extends Rule {
                 + " list holding non-strings (AttributeError), or a list of names that nova's merge"
                 + " cannot apply (ValueError).",
             "nova-compute stops with a traceback instead of a message naming the file: the exception escapes"
-                + " nova/compute/provider_config.py get_provider_configs (_parse_provider_yaml: yaml.safe_load"
+                + " nova/compute/provider_config.py get_provider_configs (_parse_provider_yaml:"
+                    + " yaml.safe_load"
                 + " and jsonschema.validate; _validate_provider_config), or, for a list nova cannot merge,"
                 + " nova/compute/resource_tracker.py ResourceTracker._merge_provider_configs.",
             "additional:\n  - 1: {total: 4}     # TypeError in jsonschema",
-            "No fix."));
+            "No fix.")));
   }
 
   @Override
@@ -46,25 +47,24 @@ public final class NovaCrash extends Rule {
         if (p.kind() == YamlProblem.Kind.CRASH) {
           boolean recursive = p.message().startsWith("recursive alias");
           if (recursive && validated.stream().noneMatch(v -> within(p.span(), v))) {
-            out.report(file, p.span(), Escaper.escape(p.message()).replace("nova's schema validation"
+            out.report(file, p.span(), "{}", p.message().replace("nova's schema validation"
                 + " recurses until RecursionError", "nova ignores this key, but any tool that walks it"
                 + " loops")).severity(Severity.WARNING);
           } else {
-            out.report(file, p.span(), Escaper.escape(p.message()) + (recursive ? ""
-                : "; nova crashes loading the file"));
+            out.report(file, p.span(), recursive ? "{}" : "{}; nova crashes loading the file", p.message());
           }
         } else if (p.kind() == YamlProblem.Kind.LIMIT && p.message().contains("RecursionError")) {
-          out.report(file, p.span(), p.message());
+          out.report(file, p.span(), "{}", p.message());
         }
       }
       int depth = file.yaml().maxCollectionDepth();
       if (depth > NovaSchema.NOVA_MAX_DEPTH) {
-        out.report(file, Span.at(0), "collections nest " + depth + " levels deep; PyYAML's"
-            + " composer recurses once per level and nova crashes with RecursionError from "
-            + (NovaSchema.NOVA_MAX_DEPTH + 1) + " levels");
+        out.report(file, Span.at(0), "collections nest {} levels deep; PyYAML's composer recurses"
+            + " once per level and nova crashes with RecursionError from {} levels",
+            depth, (NovaSchema.NOVA_MAX_DEPTH + 1));
       } else if (depth >= NovaSchema.NOVA_DEPTH_WARNING) {
-        out.report(file, Span.at(0), "collections nest " + depth + " levels deep, close to the "
-            + (NovaSchema.NOVA_MAX_DEPTH + 1) + " levels at which nova crashes with RecursionError")
+        out.report(file, Span.at(0), "collections nest {} levels deep, close to the {} levels at"
+            + " which nova crashes with RecursionError", depth, (NovaSchema.NOVA_MAX_DEPTH + 1))
             .severity(Severity.WARNING);
       }
       for (var p : file.providers()) {
@@ -114,7 +114,8 @@ public final class NovaCrash extends Rule {
     return inner.start() >= outer.start() && inner.end() <= outer.end();
   }
 
-  private void checkItem(ConfigFile file, dev.ptree.model.ProviderEntry provider, InventoryItem item, Reporter out) {
+  private void checkItem(ConfigFile file, dev.ptree.model.ProviderEntry provider,
+      InventoryItem item, Reporter out) {
     YNode node = item.node();
     if (item.tuple()) {
       // !!omap / !!pairs: the item is a (key, value) tuple; nova checks both as names
@@ -126,15 +127,15 @@ public final class NovaCrash extends Rule {
       case MAPPING -> {
         for (InventoryRecord r : item.records()) {
           if (r.resourceClass() == null) {
-            out.report(file, r.entry().keySpan(), "resource class key is " + Nodes.describe(r.entry().key())
-                + ", not a string: nova's schema check raises TypeError (expected string or"
-                + " bytes-like object) and nova crashes");
+            out.report(file, r.entry().keySpan(), "resource class key is {}, not a string: nova's"
+                + " schema check raises TypeError (expected string or bytes-like object) and nova"
+                + " crashes", Nodes.describe(r.entry().key()));
           }
         }
       }
       case INT, FLOAT, BOOL, NULL, TIMESTAMP -> out.report(file, node.span(), "an inventory item"
-          + " that is " + Nodes.describe(node) + " passes nova's schema, then nova raises TypeError"
-          + " iterating it and crashes");
+          + " that is {} passes nova's schema, then nova raises TypeError iterating it and crashes",
+          Nodes.describe(node));
       case BINARY -> {
         if (decodedLength((YScalar) node) == 0) {
           out.report(file, node.span(), "an inventory item that is empty binary data passes nova's"
@@ -148,10 +149,11 @@ public final class NovaCrash extends Rule {
       case OTHER_COLLECTION -> {
         if (node instanceof dev.ptree.yaml.YMapping set) {
           // !!set: nova iterates its keys as resource class names
-          checkNames(file, provider, node, set.entries().stream().map(dev.ptree.yaml.YEntry::key).toList(), out);
+          checkNames(file, provider, node,
+              set.entries().stream().map(dev.ptree.yaml.YEntry::key).toList(), out);
         } else if (!((YSequence) node).items().isEmpty()) {
-          out.report(file, node.span(), "an inventory item tagged " + node.explicitTag()
-              + " is a list of tuples: nova raises AttributeError on them and crashes");
+          out.report(file, node.span(), "an inventory item tagged {} is a list of tuples: nova"
+              + " raises AttributeError on them and crashes", node.explicitTag());
         }
       }
       default -> { }
@@ -171,11 +173,12 @@ public final class NovaCrash extends Rule {
    * raise AttributeError; standard names are refused; custom ones pass, and then merging the item
    * into the provider's inventory raises ValueError (dict.update needs key/value pairs).
    */
-  private void checkNames(ConfigFile file, dev.ptree.model.ProviderEntry provider, YNode item, java.util.List<YNode> names, Reporter out) {
+  private void checkNames(ConfigFile file, dev.ptree.model.ProviderEntry provider, YNode item,
+      java.util.List<YNode> names, Reporter out) {
     for (YNode element : names) {
       if (!(element instanceof YScalar s) || s.kind() != ValueKind.STR) {
-        out.report(file, element.span(), "an inventory item that is not a mapping holds "
-            + Nodes.describe(element) + ": nova raises AttributeError on it and crashes");
+        out.report(file, element.span(), "an inventory item that is not a mapping holds {}: nova"
+            + " raises AttributeError on it and crashes", Nodes.describe(element));
         return;
       }
     }
@@ -186,14 +189,15 @@ public final class NovaCrash extends Rule {
         .allMatch(e -> ((YScalar) e).text().startsWith(NovaSchema.CUSTOM_PREFIX));
     if (allCustom) {
       // nova merges only into a provider it finds: an entry that matches none never gets here
-      dev.ptree.rules.Reach.report(out, file, provider, item.span(), "an inventory item that is a collection of names passes nova's"
+      dev.ptree.rules.Reach.report(out, file, provider, item.span(), "an inventory item that is a"
+          + " collection of names passes nova's"
           + " checks, but merging it into the provider raises ValueError (\"dictionary update"
-          + " sequence element #0 has length " + ((YScalar) names.get(0)).text().length()
-          + "; 2 is required\"); write a mapping of resource class to record");
+          + " sequence element #0 has length {}; 2 is required\"); write a mapping of resource class"
+          + " to record", ((YScalar) names.get(0)).text().length());
     } else {
-      out.report(file, item.span(), "an inventory item that is a collection of names is not a mapping"
-          + " of resource class to record; nova refuses its standard names as \"Invalid resource"
-          + " class\"");
+      out.report(file, item.span(), "an inventory item that is a collection of names is not a"
+          + " mapping of resource class to record; nova refuses its standard names as \"Invalid"
+          + " resource class\"");
     }
   }
 }

@@ -9,13 +9,13 @@ import dev.ptree.rules.Reporter;
 import dev.ptree.rules.NameRule;
 import dev.ptree.rules.Reach;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
-import dev.ptree.text.Escaper;
 import dev.ptree.text.Span;
 
 public final class PlacementRejects extends NameRule {
   public PlacementRejects() {
-    super("PT502", "placement-rejects", Category.EXCEPTION_HANDLING, Severity.ERROR,
+    super(RuleInfo.of("PT502", "placement-rejects", Category.EXCEPTION_HANDLING, Severity.ERROR,
         "a name nova accepts and Placement rejects",
         new RuleDoc(
             "nova only checks a custom name against ^[A-Z0-9_]{1,255}$ and the CUSTOM_ prefix;"
@@ -38,13 +38,9 @@ public final class PlacementRejects extends NameRule {
             "nova starts, then every periodic update of that provider fails with a 400 from"
                 + " Placement.",
             "traits:\n  additional: [CUSTOM_]",
-            "No fix: complete the name, or remove the newline."));
+            "No fix: complete the name, or remove the newline.")).reading(RuleInfo.Input.TREES));
   }
 
-  @Override
-  public boolean readsTrees() {
-    return true;
-  }
 
   @Override
   protected void checkName(ConfigFile file, NameUse use, Reporter out) {
@@ -60,33 +56,34 @@ public final class PlacementRejects extends NameRule {
     if (!NovaSchema.isName(name) || !name.startsWith(NovaSchema.CUSTOM_PREFIX)) {
       return; // nova itself refuses it: PT107 / PT108
     }
-    String message;
+    String route = resourceClass ? "resource_classes" : "traits";
+    String template;
+    Object[] args;
     if (!resourceClass && name.codePointCount(0, name.length()) > 255) {
       // only a final newline takes a name nova accepts past 255 characters
-      message = what + " " + Escaper.quote(name) + " is " + name.codePointCount(0, name.length())
-          + " characters long with its final newline: nova accepts it, Placement's route drops the"
-          + " newline so PUT /traits/{name} creates the 255-character name, then"
+      template = "{} {q} is {} characters long with its final newline: nova accepts it, Placement's"
+          + " route drops the newline so PUT /traits/{name} creates the 255-character name, then"
           + " PUT /resource_providers/{uuid}/traits answers 400 (trait names are at most 255"
           + " characters) on every update";
+      args = new Object[] {what, name, name.codePointCount(0, name.length())};
     } else if (!NovaSchema.isPlacementCustom(name)) {
-      message = what + " " + Escaper.quote(name) + " passes nova, but Placement requires"
-          + " ^CUSTOM_[A-Z0-9_]+$ and rejects it (400 on PUT /" + (resourceClass ? "resource_classes" : "traits")
-          + "/{name})";
+      template = "{} {q} passes nova, but Placement requires ^CUSTOM_[A-Z0-9_]+$ and rejects it"
+          + " (400 on PUT /{}/{name})";
+      args = new Object[] {what, name, route};
     } else if (name.endsWith("\n")) {
-      String bare = Escaper.quote(name.substring(0, name.length() - 1));
-      message = what + " " + Escaper.quote(name) + " ends in a newline: nova accepts it, and Placement's"
-          + " route drops the newline, so PUT /" + (resourceClass ? "resource_classes" : "traits")
-          + "/{name} creates " + bare + "; then " + (resourceClass
+      template = "{} {q} ends in a newline: nova accepts it, and Placement's route drops the"
+          + " newline, so PUT /{}/{name} creates {q}; then " + (resourceClass
               ? "PUT /resource_providers/{uuid}/inventories answers 400 \"No such resource class\""
               : "PUT /resource_providers/{uuid}/traits answers 400 \"No such trait\"")
           + " for the name with the newline, on every update";
+      args = new Object[] {what, name, route, name.substring(0, name.length() - 1)};
     } else {
       return;
     }
     if (entry == null) {
-      out.report(file, span, message);
+      out.report(file, span, template, args);
     } else {
-      Reach.report(out, file, entry, span, message);
+      Reach.report(out, file, entry, span, template, args);
     }
   }
 }

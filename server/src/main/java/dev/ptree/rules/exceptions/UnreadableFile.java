@@ -3,16 +3,16 @@ package dev.ptree.rules.exceptions;
 import dev.ptree.model.ConfigFile;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.ConfigSetRule;
 import dev.ptree.rules.Reporter;
-import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
-import dev.ptree.text.Escaper;
 import dev.ptree.text.Span;
 
-public final class UnreadableFile extends Rule {
+public final class UnreadableFile extends ConfigSetRule {
   public UnreadableFile() {
-    super("PT506", "unreadable-file", Category.EXCEPTION_HANDLING, Severity.ERROR,
+    super(RuleInfo.of("PT506", "unreadable-file", Category.EXCEPTION_HANDLING, Severity.ERROR,
         "a file that cannot be read, or is not UTF-8",
         new RuleDoc(
             "nova opens each file as UTF-8 text. Bytes that are not UTF-8 (a Latin-1 é, a UTF-16"
@@ -20,13 +20,9 @@ public final class UnreadableFile extends Rule {
                 + " comment. A file it cannot open is a ProviderConfigException.",
             "nova-compute crashes (or refuses to start) on the whole directory.",
             "# caf\\xe9 written in Latin-1",
-            "No fix: re-encode the file as UTF-8."));
+            "No fix: re-encode the file as UTF-8.")).reading(RuleInfo.Input.TREES));
   }
 
-  @Override
-  public boolean readsTrees() {
-    return true;
-  }
 
   @Override
   public void check(ConfigSetContext context, Reporter out) {
@@ -34,7 +30,7 @@ public final class UnreadableFile extends Rule {
       var problem = file.document().readProblem();
       if (problem != null) {
         int at = Math.min(problem.offset(), file.document().text().length());
-        out.report(file, Span.at(at), Escaper.escape(problem.message()));
+        out.report(file, Span.at(at), "{}", problem.message());
       }
     }
   }

@@ -4,10 +4,10 @@ import dev.ptree.model.ProviderIndex;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.Reporter;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
 import dev.ptree.rules.WorkspaceContext;
 import dev.ptree.rules.WorkspaceRule;
-import dev.ptree.text.Escaper;
 import dev.ptree.text.Span;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ public final class DuplicateIdentity extends WorkspaceRule {
   private final boolean uuids;
 
   private DuplicateIdentity(boolean uuids, String code, String name, String summary, RuleDoc doc) {
-    super(code, name, Category.LIFECYCLE, Severity.ERROR, summary, doc);
+    super(RuleInfo.of(code, name, Category.LIFECYCLE, Severity.ERROR, summary, doc));
     this.uuids = uuids;
   }
 
@@ -35,7 +35,8 @@ public final class DuplicateIdentity extends WorkspaceRule {
   }
 
   public static DuplicateIdentity names() {
-    return new DuplicateIdentity(false, "PT213", "duplicate-provider-name", "two tree providers with one name",
+    return new DuplicateIdentity(false, "PT213", "duplicate-provider-name", "two tree providers"
+        + " with one name",
         new RuleDoc(
             "Placement keeps provider names unique, and nova finds providers by name: a provider"
                 + " config that names one of them applies to whichever nova finds first.",
@@ -47,7 +48,7 @@ public final class DuplicateIdentity extends WorkspaceRule {
   }
 
   @Override
-  public void checkWorkspace(WorkspaceContext workspace, Reporter out) {
+  public void check(WorkspaceContext workspace, Reporter out) {
     ProviderIndex index = workspace.index();
     Map<String, List<ProviderIndex.Located>> groups = uuids ? index.uuids() : index.names();
     groups.forEach((key, located) -> {
@@ -56,8 +57,8 @@ public final class DuplicateIdentity extends WorkspaceRule {
       }
       ProviderIndex.Located first = located.get(0);
       for (ProviderIndex.Located l : located.subList(1, located.size())) {
-        out.report(l.file(), span(l), (uuids ? "uuid " : "name ") + Escaper.quote(key)
-            + " is already used by " + (uuids ? TreeStructure.describe(first) : "another provider"))
+        out.report(l.file(), span(l), "{} {q} is already used by {}", uuids ? "uuid" : "name", key,
+            uuids ? TreeStructure.describe(first) : "another provider")
             .related(first.file(), span(first), "first used here");
       }
     });

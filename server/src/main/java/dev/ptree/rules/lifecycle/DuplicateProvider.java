@@ -5,17 +5,17 @@ import dev.ptree.model.Identification;
 import dev.ptree.model.ProviderEntry;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.ConfigSetRule;
 import dev.ptree.rules.Reporter;
-import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
-import dev.ptree.text.Escaper;
 import java.util.HashMap;
 import java.util.Map;
 
-public final class DuplicateProvider extends Rule {
+public final class DuplicateProvider extends ConfigSetRule {
   public DuplicateProvider() {
-    super("PT201", "duplicate-provider", Category.LIFECYCLE, Severity.ERROR,
+    super(RuleInfo.of("PT201", "duplicate-provider", Category.LIFECYCLE, Severity.ERROR,
         "the same provider identified twice in one config directory",
         new RuleDoc(
             "nova keys every provider of the directory by `uuid or name`, across all its *.yaml"
@@ -25,7 +25,7 @@ public final class DuplicateProvider extends Rule {
             "nova refuses the directory: \"Provider ... has multiple definitions in source"
                 + " file(s)\" (nova/compute/provider_config.py get_provider_configs).",
             "# a.yaml\n- identification: {name: cn1} ...\n# b.yaml\n- identification: {name: cn1} ...",
-            "No fix: merge the two entries by hand."));
+            "No fix: merge the two entries by hand.")));
   }
 
   private record Seen(ConfigFile file, Identification id) {}
@@ -45,8 +45,8 @@ public final class DuplicateProvider extends Rule {
         Seen first = seen.putIfAbsent(id.value(), new Seen(file, id));
         if (first != null) {
           String where = first.file() == file ? "earlier in this file" : "in " + first.file().document().fileName();
-          out.report(file, id.valueNode().span(), "provider " + Escaper.quote(id.value())
-              + " is already defined " + where + "; nova refuses the directory")
+          out.report(file, id.valueNode().span(), "provider {q} is already defined {}; nova"
+              + " refuses the directory", id.value(), where)
               .related(first.file(), first.id().valueNode().span(), "first definition");
         }
       }

@@ -8,10 +8,10 @@ import dev.ptree.rules.Fix;
 import dev.ptree.rules.FixSafety;
 import dev.ptree.rules.Reporter;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
 import dev.ptree.rules.TextEdit;
 import dev.ptree.rules.TreeRule;
-import dev.ptree.text.Escaper;
 import dev.ptree.text.SourceText;
 import dev.ptree.text.Span;
 import dev.ptree.yaml.YEntry;
@@ -21,7 +21,7 @@ import java.util.UUID;
 
 public final class MissingUuid extends TreeRule {
   public MissingUuid() {
-    super("PT217", "missing-uuid", Category.LIFECYCLE, Severity.INFORMATION,
+    super(RuleInfo.of("PT217", "missing-uuid", Category.LIFECYCLE, Severity.INFORMATION,
         "a tree provider without a uuid",
         new RuleDoc(
             "A provider without a uuid gets a random one when it is created, so it differs"
@@ -31,20 +31,21 @@ public final class MissingUuid extends TreeRule {
             "- name: cn1_numa0     # no uuid",
             "Inserting a generated uuid is offered in the editor only: the real provider may"
                 + " already have a different one. The uuid is derived from the file and the name,"
-                + " so it is the same every time it is offered."));
+                + " so it is the same every time it is offered.")).withFixes());
   }
 
   @Override
-  protected void checkTree(TreeFile tree, Reporter out) {
+  public void check(TreeFile tree, Reporter out) {
     for (TreeProvider p : tree.providers()) {
       if (p.mapping() == null || p.mapping().effective("uuid") != null || p.name() == null) {
         continue;
       }
-      var finding = out.report(tree, p.nameNode().span(), "provider " + Escaper.quote(p.name())
-          + " has no uuid: it gets a random one at creation, so configs can only name it");
-      TextEdit insert = insertAfter(tree, p.mapping(), p.mapping().effective("name"), "uuid", generated(tree, p));
+      var finding = out.report(tree, p.nameNode().span(), "provider {q} has no uuid: it gets a"
+          + " random one at creation, so configs can only name it", p.name());
+      TextEdit insert = insertAfter(tree, p.mapping(), p.mapping().effective("name"), "uuid",
+          generated(tree, p));
       if (insert != null) {
-        finding.fix(Fix.edit("Insert a generated uuid", FixSafety.UNSAFE, insert));
+        finding.fix(FixSafety.UNSAFE, insert, "Insert a generated uuid");
       }
     }
   }

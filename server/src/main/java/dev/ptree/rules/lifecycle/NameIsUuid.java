@@ -1,19 +1,20 @@
 package dev.ptree.rules.lifecycle;
 
+import dev.ptree.text.Message;
 import dev.ptree.model.ProviderIndex;
 import dev.ptree.model.TreeFile;
 import dev.ptree.model.TreeProvider;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.Reporter;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
 import dev.ptree.rules.WorkspaceContext;
 import dev.ptree.rules.WorkspaceRule;
-import dev.ptree.text.Escaper;
 
 public final class NameIsUuid extends WorkspaceRule {
   public NameIsUuid() {
-    super("PT214", "name-is-uuid", Category.LIFECYCLE, Severity.WARNING,
+    super(RuleInfo.of("PT214", "name-is-uuid", Category.LIFECYCLE, Severity.WARNING,
         "a provider named with another provider's uuid",
         new RuleDoc(
             "nova looks providers up by one string that may be a name or a uuid"
@@ -28,11 +29,11 @@ public final class NameIsUuid extends WorkspaceRule {
                 + " inventory nova replaces with the child's.",
             "- name: cn1\n  uuid: 7d7b5e2c-5d6b-4a43-9d2e-0f6b5b1f9a10\n"
                 + "- name: 7d7b5e2c-5d6b-4a43-9d2e-0f6b5b1f9a10",
-            "No fix: rename the provider."));
+            "No fix: rename the provider.")));
   }
 
   @Override
-  public void checkWorkspace(WorkspaceContext workspace, Reporter out) {
+  public void check(WorkspaceContext workspace, Reporter out) {
     ProviderIndex index = workspace.index();
     TreeStructure.forEachProvider(index, (file, p) -> {
       if (p.name() == null) {
@@ -43,12 +44,12 @@ public final class NameIsUuid extends WorkspaceRule {
           boolean sameTree = other.file() == file;
           boolean rootWins = sameTree && isRoot(index, file, p) && !isRoot(index, file, other.provider());
           String consequence = rootWins
-              ? "; nova checks root names before it walks to children, so a lookup by this string finds"
-                  + " this root, and nova writes what provider configs add to "
-                  + Escaper.quote(other.provider().label()) + " here (it writes by uuid)"
+              ? Message.format("; nova checks root names before it walks to children, so a lookup by this"
+                  + " string finds this root, and nova writes what provider configs add to {q} here (it"
+                  + " writes by uuid)", other.provider().label())
               : "; a lookup by this string finds that provider";
-          out.report(file, p.nameNode().span(), "name " + Escaper.quote(p.name()) + " is the uuid of "
-              + TreeStructure.describe(other) + consequence)
+          out.report(file, p.nameNode().span(), "name {q} is the uuid of {}{}", p.name(),
+              TreeStructure.describe(other), consequence)
               .related(other.file(), other.provider().uuidNode().span(), "the provider with this uuid");
           return;
         }

@@ -1,17 +1,18 @@
 package dev.ptree.rules.lifecycle;
 
+import dev.ptree.model.ConfigFile;
+import dev.ptree.model.ProviderEntry;
 import dev.ptree.rules.Category;
-import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.ProviderRule;
 import dev.ptree.rules.Reporter;
-import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
-import dev.ptree.text.Escaper;
 import dev.ptree.text.Span;
 
-public final class NoOpProvider extends Rule {
+public final class NoOpProvider extends ProviderRule {
   public NoOpProvider() {
-    super("PT202", "no-op-provider", Category.LIFECYCLE, Severity.WARNING,
+    super(RuleInfo.of("PT202", "no-op-provider", Category.LIFECYCLE, Severity.WARNING,
         "a provider entry with no additional inventories or traits",
         new RuleDoc(
             "An entry whose inventories.additional and traits.additional are both empty or absent"
@@ -19,25 +20,22 @@ public final class NoOpProvider extends Rule {
                 + " duplicates.",
             "Usually the inventories or traits were misspelt or misplaced (see PT103).",
             "- identification: {name: cn1}\n  inventory: ...     # typo: the entry is dropped",
-            "No fix."));
+            "No fix.")).tagged(RuleInfo.Tag.UNNECESSARY));
   }
 
-  @Override
-  public Scope scope() {
-    return Scope.PROVIDER;
-  }
 
   @Override
-  public void check(ConfigSetContext context, Reporter out) {
-    context.forEachProvider((file, p) -> {
-      if (p.mapping() == null || !p.noOp()) {
-        return;
-      }
-      String who = p.identification() == null ? "" : " " + Escaper.quote(p.identification().value());
-      Span at = p.identification() != null ? p.identification().valueNode().span()
-          : Span.at(p.mapping().span().start());
-      out.report(file, at, "provider" + who + " has no additional inventories or traits; nova"
-          + " ignores it");
-    });
+  public void check(ConfigFile file, ProviderEntry p, Reporter out) {
+    if (p.mapping() == null || !p.noOp()) {
+      return;
+    }
+    Span at = p.identification() != null ? p.identification().valueNode().span()
+        : Span.at(p.mapping().span().start());
+    if (p.identification() == null) {
+      out.report(file, at, "provider has no additional inventories or traits; nova ignores it");
+    } else {
+      out.report(file, at, "provider {q} has no additional inventories or traits; nova ignores it",
+          p.identification().value());
+    }
   }
 }

@@ -4,14 +4,14 @@ import dev.ptree.model.NovaMerge;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.Reporter;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
 import dev.ptree.rules.WorkspaceContext;
 import dev.ptree.rules.WorkspaceRule;
-import dev.ptree.text.Escaper;
 
 public final class NotInTree extends WorkspaceRule {
   public NotInTree() {
-    super("PT203", "not-in-tree", Category.LIFECYCLE, Severity.WARNING,
+    super(RuleInfo.of("PT203", "not-in-tree", Category.LIFECYCLE, Severity.WARNING,
         "a provider config entry that matches no provider of the tree it is bound to",
         new RuleDoc(
             "A tree file's provider_configs binds a config directory to it. nova looks each"
@@ -21,28 +21,23 @@ public final class NotInTree extends WorkspaceRule {
                 + " check.",
             "The inventories and traits of the entry silently never reach Placement.",
             "identification:\n  name: cn1_numa9     # the tree has cn1_numa0 and cn1_numa1",
-            "No fix: correct the name or uuid."));
+            "No fix: correct the name or uuid.")).reading(RuleInfo.Input.BINDINGS));
   }
 
   @Override
-  public boolean readsBindings() {
-    return true;
-  }
-
-  @Override
-  public void checkWorkspace(WorkspaceContext workspace, Reporter out) {
+  public void check(WorkspaceContext workspace, Reporter out) {
     for (WorkspaceContext.Bound b : workspace.bindings()) {
       if (b.set() == null) {
-        out.report(b.tree(), b.binding().node().span(), "provider_configs names "
-            + Escaper.quote(b.binding().directory()) + ", but no provider config there is part of this check");
+        out.report(b.tree(), b.binding().node().span(), "provider_configs names {q}, but no"
+            + " provider config there is part of this check", b.binding().directory());
         continue;
       }
       for (NovaMerge.Event e : b.merge().events()) {
         if (e instanceof NovaMerge.NotFound nf) {
           var id = nf.entry().provider().identification();
-          out.report(nf.entry().file(), id.valueNode().span(), id.method() + " " + Escaper.quote(id.value())
-              + " matches no provider of the tree " + Escaper.quote(b.tree().path())
-              + "; nova logs a warning and ignores this entry")
+          out.report(nf.entry().file(), id.valueNode().span(), "{} {q} matches no provider of the"
+              + " tree {q}; nova logs a warning and ignores this entry",
+              id.method(), id.value(), b.tree().path())
               .related(b.tree(), b.binding().node().span(), "the tree binds this config directory here");
         }
       }

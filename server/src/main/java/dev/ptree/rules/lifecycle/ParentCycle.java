@@ -4,10 +4,10 @@ import dev.ptree.model.ProviderIndex;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.Reporter;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
 import dev.ptree.rules.WorkspaceContext;
 import dev.ptree.rules.WorkspaceRule;
-import dev.ptree.text.Escaper;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -17,7 +17,7 @@ import java.util.Set;
 
 public final class ParentCycle extends WorkspaceRule {
   public ParentCycle() {
-    super("PT211", "parent-cycle", Category.LIFECYCLE, Severity.ERROR,
+    super(RuleInfo.of("PT211", "parent-cycle", Category.LIFECYCLE, Severity.ERROR,
         "parent references that form a cycle",
         new RuleDoc(
             "Following parent references from provider to provider must end at a root. A"
@@ -25,11 +25,11 @@ public final class ParentCycle extends WorkspaceRule {
             "Such a tree cannot be created in Placement: every provider in the cycle needs the"
                 + " other to exist first.",
             "- name: a\n  parent: b\n- name: b\n  parent: a",
-            "No fix: decide which provider is the parent."));
+            "No fix: decide which provider is the parent.")));
   }
 
   @Override
-  public void checkWorkspace(WorkspaceContext workspace, Reporter out) {
+  public void check(WorkspaceContext workspace, Reporter out) {
     ProviderIndex index = workspace.index();
     Set<ProviderIndex.Located> done = Collections.newSetFromMap(new IdentityHashMap<>());
     TreeStructure.forEachProvider(index, (file, p) -> {
@@ -55,15 +55,16 @@ public final class ParentCycle extends WorkspaceRule {
       StringBuilder chain = new StringBuilder();
       for (int i = 0; i <= Math.min(cycle.size(), 8); i++) {
         ProviderIndex.Located l = cycle.get(i % cycle.size());
-        chain.append(i == 0 ? "" : " -> ").append(Escaper.escape(l.provider().label()));
+        chain.append(i == 0 ? "" : " -> ").append(l.provider().label());
       }
       if (cycle.size() > 8) {
         chain.append(" -> ...");
       }
-      var finding = out.report(first.file(), referenceSpan(first), "parent references form a cycle ("
-          + chain + ", each arrow to the parent); no provider in it has a root");
+      var finding = out.report(first.file(), referenceSpan(first), "parent references form a cycle"
+          + " ({}, each arrow to the"
+          + " parent); no provider in it has a root", chain);
       for (ProviderIndex.Located l : cycle.subList(1, cycle.size())) {
-        finding.related(l.file(), referenceSpan(l), "also in the cycle: " + TreeStructure.describe(l));
+        finding.related(l.file(), referenceSpan(l), "also in the cycle: {}", TreeStructure.describe(l));
       }
     });
   }

@@ -1,5 +1,6 @@
 package dev.ptree.rules.lifecycle;
 
+import dev.ptree.text.Message;
 import dev.ptree.model.ProviderIndex;
 import dev.ptree.model.TreeFile;
 import dev.ptree.model.TreeProvider;
@@ -19,6 +20,6 @@ final class TreeStructure {
 
   /** "name" (path:line) for related-location notes and messages. */
   static String describe(ProviderIndex.Located l) {
-    return "provider \"" + dev.ptree.text.Escaper.escape(l.provider().label()) + "\"";
+    return Message.format("provider \"{}\"", l.provider().label());
   }
 }

@@ -3,15 +3,15 @@ package dev.ptree.rules.neutralization;
 import dev.ptree.model.ConfigFile;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.ConfigSetRule;
 import dev.ptree.rules.Reporter;
-import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
-import dev.ptree.text.Escaper;
 
-public final class BidiControls extends Rule {
+public final class BidiControls extends ConfigSetRule {
   public BidiControls() {
-    super("PT402", "bidi-controls", Category.NEUTRALIZATION, Severity.WARNING,
+    super(RuleInfo.of("PT402", "bidi-controls", Category.NEUTRALIZATION, Severity.WARNING,
         "bidirectional control characters (Trojan Source)",
         new RuleDoc(
             "Reports U+202A–U+202E, U+2066–U+2069, U+200E, U+200F and U+061C anywhere in the"
@@ -19,23 +19,20 @@ public final class BidiControls extends Rule {
             "They reorder how text is displayed, so a reviewer reads something other than what"
                 + " nova loads (CVE-2021-42574).",
             "name: \"cn1\\u202E\"",
-            "No fix: remove the character."));
+            "No fix: remove the character.")).reading(RuleInfo.Input.TREES)
+        .securitySeverity("6.5")); // Trojan Source: text that reads differently than it is
   }
 
-  @Override
-  public boolean readsTrees() {
-    return true;
-  }
 
   @Override
   public void check(ConfigSetContext context, Reporter out) {
     for (ConfigFile file : context.parsedFiles()) {
       TextScan.raw(file, TextScan::isBidi, (start, end, cp) -> out.report(file,
-          new dev.ptree.text.Span(start, end), "bidirectional control character "
-              + Escaper.escape(Character.toString(cp)) + " reorders how this line is displayed"));
+          new dev.ptree.text.Span(start, end), "bidirectional control character {} reorders how"
+              + " this line is displayed", Character.toString(cp)));
       TextScan.escaped(file, TextScan::isBidi, (start, end, cp) -> out.report(file,
-          new dev.ptree.text.Span(start, end), "this string holds the bidirectional control character "
-              + Escaper.escape(Character.toString(cp))));
+          new dev.ptree.text.Span(start, end), "this string holds the bidirectional control"
+              + " character {}", Character.toString(cp)));
     }
   }
 }

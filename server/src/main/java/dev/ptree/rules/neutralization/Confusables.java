@@ -4,20 +4,20 @@ import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.SpoofChecker;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.ConfigSetRule;
 import dev.ptree.rules.Reporter;
-import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
-import dev.ptree.text.Escaper;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-public final class Confusables extends Rule {
+public final class Confusables extends ConfigSetRule {
   public Confusables() {
-    super("PT404", "confusable-name", Category.NEUTRALIZATION, Severity.WARNING,
+    super(RuleInfo.of("PT404", "confusable-name", Category.NEUTRALIZATION, Severity.WARNING,
         "provider names that mix scripts or look like another name",
         new RuleDoc(
             "Uses ICU's UTS #39 checks on provider names: a name that mixes scripts (Latin"
@@ -26,13 +26,10 @@ public final class Confusables extends Rule {
             "`cn1` and `сn1` (Cyrillic с) are different providers that read the same: a config"
                 + " meant for one silently targets the other, or nothing.",
             "name: сn1     # the first letter is Cyrillic",
-            "No fix: retype the name."));
+            "No fix: retype the name.")).reading(RuleInfo.Input.TREES)
+        .securitySeverity("4.0")); // spoofed provider names
   }
 
-  @Override
-  public boolean readsTrees() {
-    return true;
-  }
 
   @Override
   public void check(ConfigSetContext context, Reporter out) {
@@ -49,15 +46,14 @@ public final class Confusables extends Rule {
       String name = n.name();
       boolean ascii = ProviderNames.isAscii(name);
       if (!ascii && checker.failsChecks(name)) {
-        out.report(n.file(), n.id().valueNode().span(), "name " + Escaper.quote(name)
-            + " mixes scripts (" + scripts(name) + "); it can pass for a different name");
+        out.report(n.file(), n.id().valueNode().span(), "name {q} mixes scripts ({}); it can pass"
+            + " for a different name", name, scripts(name));
       }
       String skeleton = checker.getSkeleton(name);
       ProviderNames other = bySkeleton.putIfAbsent(skeleton, n);
       if (other != null && !other.name().equals(name)
           && !(ascii && ProviderNames.isAscii(other.name()))) {
-        out.report(n.file(), n.id().valueNode().span(), "name " + Escaper.quote(name)
-            + " is confusable with " + Escaper.quote(other.name()))
+        out.report(n.file(), n.id().valueNode().span(), "name {q} is confusable with {q}", name, other.name())
             .related(other.file(), other.id().valueNode().span(), "the look-alike name");
       }
     }

@@ -3,19 +3,19 @@ package dev.ptree.rules.neutralization;
 import dev.ptree.model.ConfigFile;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.ConfigSetRule;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.yaml.YNode;
 import dev.ptree.rules.Reporter;
-import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
 import dev.ptree.rules.Severity;
-import dev.ptree.text.Escaper;
 import dev.ptree.yaml.ValueKind;
 import dev.ptree.yaml.YScalar;
 import java.util.Set;
 
-public final class ControlCharacters extends Rule {
+public final class ControlCharacters extends ConfigSetRule {
   public ControlCharacters() {
-    super("PT401", "control-characters", Category.NEUTRALIZATION, Severity.WARNING,
+    super(RuleInfo.of("PT401", "control-characters", Category.NEUTRALIZATION, Severity.WARNING,
         "control characters inside a value",
         new RuleDoc(
             "Control characters (C0, C1, DEL) written as escapes in a double-quoted string, or a"
@@ -26,13 +26,10 @@ public final class ControlCharacters extends Rule {
                 + " and into comparisons where \"CUSTOM_A\\n\" is not CUSTOM_A — yet the schema's"
                 + " pattern accepts it, because Python's $ matches before a final newline.",
             "traits:\n  additional: [\"CUSTOM_A\\n\"]",
-            "No fix."));
+            "No fix.")).reading(RuleInfo.Input.TREES)
+        .securitySeverity("5.0")); // forged log and terminal lines
   }
 
-  @Override
-  public boolean readsTrees() {
-    return true;
-  }
 
   @Override
   public void check(ConfigSetContext context, Reporter out) {
@@ -56,8 +53,7 @@ public final class ControlCharacters extends Rule {
               continue;
             }
           }
-          out.report(file, s.span(), "value " + Escaper.quote(t) + " contains the control character "
-              + Escaper.escape(Character.toString(c)));
+          out.report(file, s.span(), "value {q} contains the control character {}", t, Character.toString(c));
           break;
         }
       }

@@ -3,16 +3,16 @@ package dev.ptree.rules.neutralization;
 import dev.ptree.model.ConfigFile;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.ConfigSetRule;
 import dev.ptree.rules.Reporter;
-import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
-import dev.ptree.text.Escaper;
 import dev.ptree.text.Span;
 
-public final class InvisibleCharacters extends Rule {
+public final class InvisibleCharacters extends ConfigSetRule {
   public InvisibleCharacters() {
-    super("PT403", "invisible-characters", Category.NEUTRALIZATION, Severity.WARNING,
+    super(RuleInfo.of("PT403", "invisible-characters", Category.NEUTRALIZATION, Severity.WARNING,
         "invisible characters",
         new RuleDoc(
             "Reports zero-width spaces and joiners, word joiners, soft hyphens, variation"
@@ -21,22 +21,18 @@ public final class InvisibleCharacters extends Rule {
             "Two names that look identical differ, so a config silently matches no provider, or"
                 + " a duplicate hides in plain sight.",
             "name: \"cn\\u200B1\"     # looks like cn1",
-            "No fix: remove the character."));
+            "No fix: remove the character.")).reading(RuleInfo.Input.TREES)
+        .securitySeverity("5.0")); // names that look equal and are not
   }
 
-  @Override
-  public boolean readsTrees() {
-    return true;
-  }
 
   @Override
   public void check(ConfigSetContext context, Reporter out) {
     for (ConfigFile file : context.parsedFiles()) {
       TextScan.raw(file, TextScan::isInvisible, (start, end, cp) -> out.report(file,
-          new Span(start, end), "invisible character " + Escaper.escape(Character.toString(cp))));
+          new Span(start, end), "invisible character {}", Character.toString(cp)));
       TextScan.escaped(file, TextScan::isInvisible, (start, end, cp) -> out.report(file,
-          new Span(start, end), "this string holds the invisible character "
-              + Escaper.escape(Character.toString(cp))));
+          new Span(start, end), "this string holds the invisible character {}", Character.toString(cp)));
     }
   }
 }

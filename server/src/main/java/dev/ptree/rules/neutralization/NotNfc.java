@@ -3,22 +3,22 @@ package dev.ptree.rules.neutralization;
 import com.ibm.icu.text.Normalizer2;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.ConfigSetRule;
 import dev.ptree.rules.Fix;
 import dev.ptree.rules.FixSafety;
 import dev.ptree.rules.Reporter;
-import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
 import dev.ptree.rules.TextEdit;
-import dev.ptree.text.Escaper;
 import dev.ptree.yaml.ScalarStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-public final class NotNfc extends Rule {
+public final class NotNfc extends ConfigSetRule {
   public NotNfc() {
-    super("PT405", "not-nfc", Category.NEUTRALIZATION, Severity.WARNING,
+    super(RuleInfo.of("PT405", "not-nfc", Category.NEUTRALIZATION, Severity.WARNING,
         "a provider name not in Unicode NFC, or equal to another after normalisation",
         new RuleDoc(
             "Names are compared as exact code points. \"é\" can be one code point (NFC) or \"e\""
@@ -26,17 +26,10 @@ public final class NotNfc extends Rule {
             "A config written on one machine targets a provider whose name was typed on another"
                 + " and silently matches nothing; two entries that look like duplicates are not.",
             "name: \"cafe\\u0301\"     # not NFC; Placement's provider is named café",
-            "Normalising to NFC is unsafe: it changes which provider the entry names."));
+            "Normalising to NFC is unsafe: it changes which provider the entry names.")).reading(RuleInfo.Input.TREES).withFixes()
+        .securitySeverity("3.0")); // names equal after normalisation
   }
 
-  private static String quote(String s) {
-    return "\"" + Escaper.escapeMarks(s).replace("\"", "\\\"") + "\"";
-  }
-
-  @Override
-  public boolean readsTrees() {
-    return true;
-  }
 
   @Override
   public void check(ConfigSetContext context, Reporter out) {
@@ -50,18 +43,19 @@ public final class NotNfc extends Rule {
       String name = n.name();
       String normal = nfc.normalize(name);
       if (!normal.equals(name)) {
-        var finding = out.report(n.file(), n.id().valueNode().span(), "name " + quote(name)
-            + " is not in NFC; it differs from the same-looking " + quote(normal));
+        var finding = out.report(n.file(), n.id().valueNode().span(), "name {qm} is not in NFC; it"
+            + " differs from the same-looking {qm}", name, normal);
         if (n.id().valueNode().style() != ScalarStyle.DOUBLE_QUOTED) {
-          finding.fix(Fix.edit("Normalise to NFC", FixSafety.UNSAFE,
-              new TextEdit(n.id().valueNode().span(), "'" + normal.replace("'", "''") + "'")));
+          finding.fix(FixSafety.UNSAFE,
+              new TextEdit(n.id().valueNode().span(), "'" + normal.replace("'", "''") + "'"),
+              "Normalise to NFC");
         }
       }
       ProviderNames other = byForm.putIfAbsent(normal, n);
       if (other != null && !other.name().equals(name)) {
-        out.report(n.file(), n.id().valueNode().span(), "name " + quote(name)
-            + " equals " + quote(other.name()) + " after NFC normalisation, but nova treats"
-            + " them as different providers")
+        out.report(n.file(), n.id().valueNode().span(), "name {qm} equals {qm} after NFC"
+            + " normalisation, but nova treats them as different providers",
+            name, other.name())
             .related(other.file(), other.id().valueNode().span(), "the other spelling");
       }
     }

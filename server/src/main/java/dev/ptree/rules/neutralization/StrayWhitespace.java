@@ -1,27 +1,28 @@
 package dev.ptree.rules.neutralization;
 
+import dev.ptree.model.ConfigFile;
+import dev.ptree.model.ProviderEntry;
 import dev.ptree.rules.Category;
-import dev.ptree.rules.ConfigSetContext;
 import dev.ptree.rules.Fix;
 import dev.ptree.rules.FixSafety;
+import dev.ptree.rules.ProviderRule;
 import dev.ptree.rules.Reporter;
-import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
 import dev.ptree.rules.TextEdit;
-import dev.ptree.text.Escaper;
 import dev.ptree.yaml.ScalarStyle;
 
-public final class StrayWhitespace extends Rule {
+public final class StrayWhitespace extends ProviderRule {
   public StrayWhitespace() {
-    super("PT406", "stray-whitespace", Category.NEUTRALIZATION, Severity.WARNING,
+    super(RuleInfo.of("PT406", "stray-whitespace", Category.NEUTRALIZATION, Severity.WARNING,
         "leading or trailing whitespace in an identification",
         new RuleDoc(
             "A quoted or block-scalar name or uuid that starts or ends with whitespace, including"
                 + " a final newline (which the uuid pattern accepts).",
             "\"cn1 \" is not cn1: the entry silently matches no provider.",
             "identification:\n  name: 'cn1 '",
-            "Trimming is unsafe: it changes which provider the entry names."));
+            "Trimming is unsafe: it changes which provider the entry names.")).reading(RuleInfo.Input.TREES).withFixes());
   }
 
   /** Python's str.isspace(): Unicode whitespace, no-break spaces included (Java's strip() skips those). */
@@ -42,36 +43,25 @@ public final class StrayWhitespace extends Rule {
     return s.substring(start, end);
   }
 
-  @Override
-  public boolean readsTrees() {
-    return true;
-  }
+
 
   @Override
-  public Scope scope() {
-    return Scope.PROVIDER;
-  }
-
-  @Override
-  public void check(ConfigSetContext context, Reporter out) {
-    context.forEachProvider((file, p) -> {
-      var id = p.identification();
-      if (id == null) {
-        return;
-      }
-      String v = id.value();
-      String trimmed = pythonStrip(v);
-      if (trimmed.equals(v) || trimmed.isEmpty()) {
-        return;
-      }
-      var node = id.valueNode();
-      var finding = out.report(file, node.span(), id.method() + " " + Escaper.quote(v)
-          + " has " + (isPythonSpace(v.codePointAt(0)) ? "leading" : "trailing")
-          + " whitespace; it will not match " + Escaper.quote(trimmed));
-      if (node.style() == ScalarStyle.SINGLE_QUOTED || node.style() == ScalarStyle.DOUBLE_QUOTED) {
-        finding.fix(Fix.edit("Trim to " + Escaper.quote(trimmed), FixSafety.UNSAFE,
-            new TextEdit(node.span(), "'" + trimmed.replace("'", "''") + "'")));
-      }
-    });
+  public void check(ConfigFile file, ProviderEntry p, Reporter out) {
+    var id = p.identification();
+    if (id == null) {
+      return;
+    }
+    String v = id.value();
+    String trimmed = pythonStrip(v);
+    if (trimmed.equals(v) || trimmed.isEmpty()) {
+      return;
+    }
+    var node = id.valueNode();
+    var finding = out.report(file, node.span(), "{} {q} has {} whitespace; it will not match {q}",
+        id.method(), v, (isPythonSpace(v.codePointAt(0)) ? "leading" : "trailing"), trimmed);
+    if (node.style() == ScalarStyle.SINGLE_QUOTED || node.style() == ScalarStyle.DOUBLE_QUOTED) {
+      finding.fix(FixSafety.UNSAFE,
+          new TextEdit(node.span(), "'" + trimmed.replace("'", "''") + "'"), "Trim to {q}", trimmed);
+    }
   }
 }

@@ -1,6 +1,11 @@
 package dev.ptree.rules.registry;
 
+import dev.ptree.rules.ConfigSetRule;
+import dev.ptree.rules.ProviderRule;
 import dev.ptree.rules.Rule;
+import dev.ptree.rules.SuppressionRule;
+import dev.ptree.rules.TreeRule;
+import dev.ptree.rules.WorkspaceRule;
 
 import dev.ptree.rules.comparison.AllocationRatio;
 import dev.ptree.rules.comparison.DuplicateKey;
@@ -46,35 +51,71 @@ import dev.ptree.rules.syntax.WrongType;
 import dev.ptree.rules.syntax.YamlSyntax;
 import dev.ptree.rules.syntax.YmlNotLoaded;
 import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The one registry of rules: every front end lists, documents and runs rules from here. */
+/**
+ * The one registry of rules: every front end lists, documents and runs rules from here. Rules
+ * are listed by kind, so the engine gets each kind typed and never asks a rule what it is.
+ */
 public final class Rules {
   private Rules() {}
 
-  public static final UnusedSuppression UNUSED_SUPPRESSION = new UnusedSuppression();
+  private static final List<ProviderRule> PROVIDER = sorted(Stream.of(
+      new IdentificationRule(), new MissingTotal(), new NamePattern(), new NotCustom(),
+      new NoOpProvider(), new ComputeNodeName(),
+      new NumberAsString(), new ReservedVsTotal(), new UnitBounds(), new IntegerRange(),
+      new AllocationRatio(), new DuplicateName(), new UuidCase(), new IntegralFloat(),
+      new StrayWhitespace(), new PlacementRejects()));
 
-  private static final List<Rule> ALL = List.<Rule>of(
-      new YamlSyntax(), new SchemaVersion(), new WrongType(), new UnknownKey(),
-      new IdentificationRule(), new MissingTotal(), new SourceFileKey(), new NamePattern(),
-      new NotCustom(), new YmlNotLoaded(), UNUSED_SUPPRESSION,
-      new DuplicateProvider(), new NoOpProvider(), new ComputeNodeName(),
-      new Yaml11Number(), new NumberAsString(), new ReservedVsTotal(), new UnitBounds(),
-      new IntegerRange(), new AllocationRatio(), new DuplicateKey(), new DuplicateName(),
-      new UuidCase(), new IntegralFloat(),
+  private static final List<ConfigSetRule> CONFIG_SET = sorted(Stream.of(
+      new YamlSyntax(), new SchemaVersion(), new WrongType(), new UnknownKey(), new SourceFileKey(),
+      new YmlNotLoaded(), new DuplicateProvider(), new Yaml11Number(), new DuplicateKey(),
       new ControlCharacters(), new BidiControls(), new InvisibleCharacters(), new Confusables(),
-      new NotNfc(), new StrayWhitespace(),
-      new NovaCrash(), new PlacementRejects(), new UnreadableFile(),
-      new TreeSchema(), new NotInTree(), new MissingParent(), new ParentCycle(),
-      DuplicateIdentity.uuids(), DuplicateIdentity.names(), new NameIsUuid(), new RootMismatch(),
-      new InvalidGeneration(), new MissingUuid(),
-      MergeConflicts.ownedInventory(), MergeConflicts.matchedTwice(), MergeConflicts.computeNodeNoRoot())
-      .stream().sorted(Comparator.comparing(Rule::code)).toList();
+      new NotNfc(), new NovaCrash(), new UnreadableFile()));
+
+  private static final List<TreeRule> TREE = sorted(Stream.of(
+      new TreeSchema(), new InvalidGeneration(), new MissingUuid()));
+
+  private static final List<WorkspaceRule> WORKSPACE = sorted(Stream.of(
+      new NotInTree(), new MissingParent(), new ParentCycle(), DuplicateIdentity.uuids(),
+      DuplicateIdentity.names(), new NameIsUuid(), new RootMismatch(),
+      MergeConflicts.ownedInventory(), MergeConflicts.matchedTwice(), MergeConflicts.computeNodeNoRoot()));
+
+  private static final SuppressionRule UNUSED_SUPPRESSION = new UnusedSuppression();
+
+  private static final List<Rule> ALL = sorted(Stream.of(PROVIDER, CONFIG_SET, TREE, WORKSPACE,
+      List.of(UNUSED_SUPPRESSION)).flatMap(List::stream));
+
+  private static <R extends Rule> List<R> sorted(Stream<R> rules) {
+    return rules.sorted(Comparator.comparing(Rule::code)).toList();
+  }
 
   public static List<Rule> all() {
     return ALL;
+  }
+
+  public static List<ProviderRule> providerRules() {
+    return PROVIDER;
+  }
+
+  public static List<ConfigSetRule> configSetRules() {
+    return CONFIG_SET;
+  }
+
+  public static List<TreeRule> treeRules() {
+    return TREE;
+  }
+
+  public static List<WorkspaceRule> workspaceRules() {
+    return WORKSPACE;
+  }
+
+  /** The rule that reports suppression comments that silenced nothing. */
+  public static SuppressionRule unusedSuppression() {
+    return UNUSED_SUPPRESSION;
   }
 
   /** By code (PT303) or name (reserved-vs-total), case-insensitively. */

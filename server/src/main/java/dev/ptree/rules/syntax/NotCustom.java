@@ -9,14 +9,14 @@ import dev.ptree.rules.FixSafety;
 import dev.ptree.rules.Reporter;
 import dev.ptree.rules.NameRule;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
 import dev.ptree.rules.TextEdit;
-import dev.ptree.text.Escaper;
 import dev.ptree.text.Span;
 
 public final class NotCustom extends NameRule {
   public NotCustom() {
-    super("PT108", "not-custom", Category.SYNTAX, Severity.ERROR,
+    super(RuleInfo.of("PT108", "not-custom", Category.SYNTAX, Severity.ERROR,
         "a standard (non-CUSTOM_) trait or resource class in a provider config",
         new RuleDoc(
             "A provider config may only add custom traits and resource classes, whose names start"
@@ -26,7 +26,7 @@ public final class NotCustom extends NameRule {
                 + " \"Invalid resource class, only custom resource classes are allowed\""
                 + " (nova/compute/provider_config.py _validate_provider_config).",
             "inventories:\n  additional:\n    - VGPU: {total: 4}     # standard: refused",
-            "Prefixing CUSTOM_ is unsafe: it makes a different, custom name."));
+            "Prefixing CUSTOM_ is unsafe: it makes a different, custom name.")).withFixes());
   }
 
   @Override
@@ -38,9 +38,8 @@ public final class NotCustom extends NameRule {
       return;
     }
     String plural = use.kind().plural();
-    out.report(file, span, what + " " + Escaper.quote(name) + " is not custom: a provider config"
-        + " may only add CUSTOM_ " + plural + ", and nova refuses the directory")
-        .fix(Fix.edit("Write CUSTOM_" + name, FixSafety.UNSAFE,
-            new TextEdit(span, NovaSchema.CUSTOM_PREFIX + name)));
+    out.report(file, span, "{} {q} is not custom: a provider config may only add CUSTOM_ {}, and"
+        + " nova refuses the directory", what, name, plural)
+        .fix(FixSafety.UNSAFE, new TextEdit(span, NovaSchema.CUSTOM_PREFIX + name), "Write CUSTOM_{}", name);
   }
 }

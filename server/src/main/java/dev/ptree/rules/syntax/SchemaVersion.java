@@ -5,15 +5,15 @@ import dev.ptree.model.NovaSchema;
 import dev.ptree.model.ProviderConfigReader;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.ConfigSetRule;
 import dev.ptree.rules.Fix;
 import dev.ptree.rules.FixSafety;
 import dev.ptree.rules.Nodes;
 import dev.ptree.rules.Reporter;
-import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
 import dev.ptree.rules.TextEdit;
-import dev.ptree.text.Escaper;
 import dev.ptree.text.Span;
 import dev.ptree.yaml.ScalarStyle;
 import dev.ptree.yaml.ValueKind;
@@ -23,9 +23,9 @@ import dev.ptree.yaml.YNode;
 import dev.ptree.yaml.YScalar;
 import java.math.BigInteger;
 
-public final class SchemaVersion extends Rule {
+public final class SchemaVersion extends ConfigSetRule {
   public SchemaVersion() {
-    super("PT101", "schema-version", Category.SYNTAX, Severity.ERROR,
+    super(RuleInfo.of("PT101", "schema-version", Category.SYNTAX, Severity.ERROR,
         "meta.schema_version missing, not a string, or not a version nova supports",
         new RuleDoc(
             "Checks meta.schema_version the way nova does: it must be a string of two integers"
@@ -35,9 +35,10 @@ public final class SchemaVersion extends Rule {
             "An unquoted 1.0 is a YAML float, not a string: nova fails with \"Unable to detect"
                 + " schema version\" (nova/compute/provider_config.py _parse_provider_yaml) and nova-compute"
                 + " does not start.",
-            "meta:\n  schema_version: 1.0     # float: nova cannot read it\n# fixed:\nmeta:\n  schema_version: '1.0'",
+            "meta:\n  schema_version: 1.0     # float: nova cannot read it\n# fixed:\nmeta:\n "
+                + " schema_version: '1.0'",
             "Quoting a number written as a version is safe: nova then reads exactly the version"
-                + " that was written."));
+                + " that was written.")).withFixes());
   }
 
   @Override
@@ -55,9 +56,9 @@ public final class SchemaVersion extends Rule {
     YMapping top = ProviderConfigReader.asMapping(root);
     if (top == null) {
       Span at = root == null ? Span.at(0) : firstLine(root.span());
-      out.report(file, at, "unable to detect schema version: the file holds "
-          + (root == null ? "no document" : Nodes.describe(root))
-          + ", not a mapping with meta.schema_version; nova refuses the directory");
+      out.report(file, at, "unable to detect schema version: the file holds {}, not a mapping with"
+          + " meta.schema_version; nova refuses the directory",
+          (root == null ? "no document" : Nodes.describe(root)));
       return;
     }
     YEntry meta = top.effective("meta");
@@ -66,13 +67,13 @@ public final class SchemaVersion extends Rule {
           ? "this is a provider tree file, but it sits where nova reads every *.yaml as a provider"
               + " config; move it out of the config directory" : "there is no top-level \"meta\" key";
       out.report(file, firstLine(top.span()),
-          "unable to detect schema version: " + why + "; nova refuses the directory");
+          "unable to detect schema version: {}; nova refuses the directory", why);
       return;
     }
     YMapping metaMap = ProviderConfigReader.asMapping(meta.value());
     if (metaMap == null) {
-      out.report(file, meta.value().span(), "unable to detect schema version: meta is "
-          + Nodes.describe(meta.value()) + ", not a mapping; nova refuses the directory");
+      out.report(file, meta.value().span(), "unable to detect schema version: meta is {}, not a"
+          + " mapping; nova refuses the directory", Nodes.describe(meta.value()));
       return;
     }
     YEntry version = metaMap.effective("schema_version");
@@ -82,13 +83,13 @@ public final class SchemaVersion extends Rule {
       return;
     }
     if (!(version.value() instanceof YScalar value) || value.kind() != ValueKind.STR) {
-      var finding = out.report(file, version.value().span(), "schema_version is "
-          + Nodes.describe(version.value()) + ", not a string: nova fails with \"Unable to detect"
-          + " schema version\"; quote it");
+      var finding = out.report(file, version.value().span(), "schema_version is {}, not a string:"
+          + " nova fails with \"Unable to detect schema version\"; quote it",
+          Nodes.describe(version.value()));
       if (version.value() instanceof YScalar s && s.style() == ScalarStyle.PLAIN
           && (s.kind() == ValueKind.FLOAT || s.kind() == ValueKind.INT) && s.explicitTag() == null) {
-        finding.fix(Fix.edit("Quote the schema version as '" + s.text() + "'", FixSafety.SAFE,
-            new TextEdit(s.span(), "'" + s.text() + "'")));
+        finding.fix(FixSafety.SAFE, new TextEdit(s.span(), "'" + s.text() + "'"), "Quote the schema"
+            + " version as '{}'", s.text());
       }
       return;
     }
@@ -97,23 +98,23 @@ public final class SchemaVersion extends Rule {
     BigInteger major = parts.length == 2 ? pythonInt(parts[0]) : null;
     BigInteger minor = parts.length == 2 ? pythonInt(parts[1]) : null;
     if (major == null || minor == null) {
-      out.report(file, value.span(), "schema_version " + Escaper.quote(text)
-          + " is not MAJOR.MINOR: nova fails with \"Unable to detect schema version\"");
+      out.report(file, value.span(), "schema_version {q} is not MAJOR.MINOR: nova fails with"
+          + " \"Unable to detect schema version\"", text);
       return;
     }
     if (!major.equals(BigInteger.ONE)) {
-      out.report(file, value.span(), "unsupported schema major version " + major
-          + ": this nova supports only 1.x and refuses the directory");
+      out.report(file, value.span(), "unsupported schema major version {}: this nova supports only"
+          + " 1.x and refuses the directory", major);
       return;
     }
     if (!minor.equals(BigInteger.ZERO)) {
-      out.report(file, value.span(), "schema version " + Escaper.quote(text)
-          + " has a minor version nova does not know (it supports 1.0): nova loads the file with a"
-          + " warning and may ignore fields").severity(Severity.WARNING);
+      out.report(file, value.span(), "schema version {q} has a minor version nova does not know"
+          + " (it supports 1.0): nova loads the file with a warning and may ignore fields",
+          text).severity(Severity.WARNING);
     }
     if (!NovaSchema.search(NovaSchema.SCHEMA_VERSION, text)) {
-      out.report(file, value.span(), "schema_version " + Escaper.quote(text)
-          + " does not match the schema's pattern ^1.([0-9]|[1-9][0-9]+)$: nova refuses the file");
+      out.report(file, value.span(), "schema_version {q} does not match the schema's pattern"
+          + " ^1.([0-9]|[1-9][0-9]+)$: nova refuses the file", text);
     }
   }
 

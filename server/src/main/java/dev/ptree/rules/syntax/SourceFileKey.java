@@ -5,16 +5,17 @@ import dev.ptree.model.NovaSchema;
 import dev.ptree.model.ProviderEntry;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.ConfigSetRule;
 import dev.ptree.rules.Reporter;
-import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
 import dev.ptree.yaml.YEntry;
 import dev.ptree.yaml.YMapping;
 
-public final class SourceFileKey extends Rule {
+public final class SourceFileKey extends ConfigSetRule {
   public SourceFileKey() {
-    super("PT106", "source-file-key", Category.SYNTAX, Severity.ERROR,
+    super(RuleInfo.of("PT106", "source-file-key", Category.SYNTAX, Severity.ERROR,
         "the reserved key __source_file",
         new RuleDoc(
             "`__source_file` is reserved for nova's own bookkeeping. At the top level the schema"
@@ -23,7 +24,7 @@ public final class SourceFileKey extends Rule {
                 + " jsonschema.validate against SCHEMA_V1); in a provider the value you wrote is lost"
                 + " (get_provider_configs overwrites it).",
             "__source_file: mine.yaml     # refused",
-            "No fix: remove the key."));
+            "No fix: remove the key.")));
   }
 
   @Override
@@ -41,8 +42,8 @@ public final class SourceFileKey extends Rule {
       for (ProviderEntry p : file.providers()) {
         YEntry inner = p.mapping() == null ? null : p.mapping().effective(NovaSchema.SOURCE_FILE_KEY);
         if (inner != null) {
-          out.report(file, inner.keySpan(), "__source_file is reserved: nova overwrites it in every"
-              + " provider with the file's name").severity(Severity.WARNING);
+          out.report(file, inner.keySpan(), "__source_file is reserved: nova overwrites it in"
+              + " every provider with the file's name").severity(Severity.WARNING);
         }
       }
     }

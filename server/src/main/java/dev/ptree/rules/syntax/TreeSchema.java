@@ -1,5 +1,6 @@
 package dev.ptree.rules.syntax;
 
+import dev.ptree.text.Message;
 import dev.ptree.model.schema.ConfigSchema;
 import dev.ptree.model.schema.InventorySchema;
 import dev.ptree.model.schema.Key;
@@ -15,10 +16,10 @@ import dev.ptree.rules.FixSafety;
 import dev.ptree.rules.Nodes;
 import dev.ptree.rules.Reporter;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
 import dev.ptree.rules.TextEdit;
 import dev.ptree.rules.TreeRule;
-import dev.ptree.text.Escaper;
 import dev.ptree.yaml.YEntry;
 import dev.ptree.yaml.YMapping;
 import dev.ptree.yaml.YScalar;
@@ -26,7 +27,7 @@ import java.util.List;
 
 public final class TreeSchema extends TreeRule {
   public TreeSchema() {
-    super("PT110", "tree-schema", Category.SYNTAX, Severity.ERROR,
+    super(RuleInfo.of("PT110", "tree-schema", Category.SYNTAX, Severity.ERROR,
         "a provider tree file out of the tree format",
         new RuleDoc(
             "A provider tree file is a mapping with provider_tree (the format version, '1.x'),"
@@ -44,15 +45,15 @@ public final class TreeSchema extends TreeRule {
                 + " python3-placement 8.0 run in-process).",
             "providers:\n  - name: cn1\n    inventories: {VCPU: {total: 8}}     # did you mean inventory?",
             "Quoting a numeric version is safe. Renaming a misspelt key is safe: the misspelt key"
-                + " means nothing."));
+                + " means nothing.")).withFixes());
   }
 
   @Override
-  protected void checkTree(TreeFile tree, Reporter out) {
+  public void check(TreeFile tree, Reporter out) {
     for (TreeFile.Problem p : tree.problems()) {
-      var finding = out.report(tree, p.span(), p.message());
+      var finding = out.report(tree, p.span(), "{}", p.message());
       if (p.replacement() != null) {
-        finding.fix(Fix.edit(p.fixTitle(), FixSafety.SAFE, new TextEdit(p.span(), p.replacement())));
+        finding.fix(FixSafety.SAFE, new TextEdit(p.span(), p.replacement()), "{}", p.fixTitle());
       }
     }
     if (tree.root() != null) {
@@ -62,7 +63,8 @@ public final class TreeSchema extends TreeRule {
       if (p.mapping() == null) {
         continue;
       }
-      unknownKeys(tree, p.mapping(), TreeFileSchema.PROVIDER, "in provider " + Escaper.quote(p.label()), out);
+      unknownKeys(tree, p.mapping(), TreeFileSchema.PROVIDER,
+          Message.format("in provider {q}", p.label()), out);
       YMapping inventory = ProviderConfigReader.asMapping(p.mapping().get(TreeFileSchema.INVENTORY.name()));
       if (inventory == null) {
         continue;
@@ -84,11 +86,12 @@ public final class TreeSchema extends TreeRule {
         continue;
       }
       String suggestion = key == null ? null : suggestion(key, known);
-      var finding = out.report(tree, e.keySpan(), (key == null ? TreeReader.describe(e.key()) + " key"
-          : "unknown key " + Escaper.quote(key)) + " " + where + " is ignored"
-          + (suggestion == null ? "" : "; did you mean \"" + suggestion + "\"?")).severity(Severity.WARNING);
+      String subject = key == null ? TreeReader.describe(e.key()) + " key" : Message.format("unknown key {q}", key);
+      var finding = out.report(tree, e.keySpan(), "{} {} is ignored{}", subject, where,
+          Nodes.didYouMeanHint(suggestion))
+          .severity(Severity.WARNING);
       if (suggestion != null && e.key() instanceof YScalar s && !s.style().isQuoted()) {
-        finding.fix(Fix.edit("Rename to \"" + suggestion + "\"", FixSafety.SAFE, new TextEdit(e.keySpan(), suggestion)));
+        finding.fix(FixSafety.SAFE, new TextEdit(e.keySpan(), suggestion), "Rename to \"{}\"", suggestion);
       }
     }
   }
@@ -107,12 +110,13 @@ public final class TreeSchema extends TreeRule {
       String key = e.keyString();
       if (key == null || !fields.contains(key)) {
         String suggestion = key == null ? null : Nodes.didYouMean(key, fields);
-        var finding = out.report(tree, e.keySpan(), (key == null ? TreeReader.describe(e.key()) + " key"
-            : "unknown inventory field " + Escaper.quote(key)) + ": Placement accepts only "
-            + String.join(", ", fields) + " and refuses the inventory"
-            + (suggestion == null ? "" : "; did you mean \"" + suggestion + "\"?"));
+        String subject = key == null ? TreeReader.describe(e.key()) + " key"
+            : Message.format("unknown inventory field {q}", key);
+        var finding = out.report(tree, e.keySpan(), "{}: Placement accepts only {} and refuses the"
+            + " inventory{}",
+            subject, String.join(", ", fields), Nodes.didYouMeanHint(suggestion));
         if (suggestion != null && e.key() instanceof YScalar s && !s.style().isQuoted()) {
-          finding.fix(Fix.edit("Rename to \"" + suggestion + "\"", FixSafety.SAFE, new TextEdit(e.keySpan(), suggestion)));
+          finding.fix(FixSafety.SAFE, new TextEdit(e.keySpan(), suggestion), "Rename to \"{}\"", suggestion);
         }
         continue;
       }
@@ -120,9 +124,8 @@ public final class TreeSchema extends TreeRule {
       boolean number = v.kind().isNumber();
       boolean numericString = v instanceof YScalar s && s.isString() && s.text().strip().matches("[-+]?[0-9][0-9_.eE+-]*");
       if (!number && !numericString) {
-        out.report(tree, v.span(), key + " must be "
-            + (InventorySchema.RECORD.child(key).type() == Key.Type.NUMBER ? "a number" : "an integer")
-            + ", not " + TreeReader.describe(v) + "; Placement refuses the inventory");
+        out.report(tree, v.span(), "{} must be {}, not {}; Placement refuses the inventory",
+            key, (InventorySchema.RECORD.child(key).type() == Key.Type.NUMBER ? "a number" : "an integer"), TreeReader.describe(v));
       }
     }
   }

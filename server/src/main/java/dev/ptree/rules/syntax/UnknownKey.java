@@ -1,5 +1,6 @@
 package dev.ptree.rules.syntax;
 
+import dev.ptree.text.Message;
 import dev.ptree.model.ConfigFile;
 import dev.ptree.model.InventoryRecord;
 import dev.ptree.model.NovaSchema;
@@ -11,21 +12,21 @@ import dev.ptree.model.schema.Key;
 import dev.ptree.model.schema.Schema;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.ConfigSetRule;
 import dev.ptree.rules.Fix;
 import dev.ptree.rules.FixSafety;
 import dev.ptree.rules.Nodes;
 import dev.ptree.rules.Reporter;
-import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
 import dev.ptree.rules.TextEdit;
-import dev.ptree.text.Escaper;
 import dev.ptree.yaml.YEntry;
 import dev.ptree.yaml.YMapping;
 import java.util.List;
 
 /** Keys SCHEMA_V1 does not define: an error where it forbids them, a warning where nova ignores them. */
-public final class UnknownKey extends Rule {
+public final class UnknownKey extends ConfigSetRule {
   private static final String SUMMARY = "a key nova's schema does not define";
   private static final RuleDoc DOC = new RuleDoc(
       "Reports keys SCHEMA_V1 does not define. In an identification or an inventory record"
@@ -34,7 +35,8 @@ public final class UnknownKey extends Rule {
           + " (warning) — usually a typo such as `inventory` for `inventories`.",
       "A misspelt key is accepted and ignored: the inventories or traits it holds are never"
           + " reported to Placement, and nothing says so.",
-      "providers:\n  - identification: {name: cn1}\n    inventory:          # ignored by nova\n      additional: ...",
+      "providers:\n  - identification: {name: cn1}\n    inventory:          # ignored by nova\n   "
+          + "   additional: ...",
       "Renaming to the suggested key is unsafe: it changes what nova loads.");
 
   private final Schema schema;
@@ -45,7 +47,7 @@ public final class UnknownKey extends Rule {
 
   /** Against another schema: the declarations decide which keys are known. */
   public UnknownKey(Schema schema) {
-    super("PT103", "unknown-key", Category.SYNTAX, Severity.WARNING, SUMMARY, DOC);
+    super(RuleInfo.of("PT103", "unknown-key", Category.SYNTAX, Severity.WARNING, SUMMARY, DOC).withFixes());
     this.schema = schema;
   }
 
@@ -89,7 +91,8 @@ public final class UnknownKey extends Rule {
     if (schema.unknown() == Key.Unknown.FORBIDDEN) {
       forbidden(file, m, known, schema.label(), out);
     } else {
-      ignored(file, m, known, schema == this.schema.root() ? "at " + schema.label() : "in " + schema.label(), out);
+      ignored(file, m, known,
+          schema == this.schema.root() ? "at " + schema.label() : "in " + schema.label(), out);
     }
   }
 
@@ -103,13 +106,12 @@ public final class UnknownKey extends Rule {
       if (e.merged() || (key != null && known.contains(key))) {
         continue;
       }
-      String shown = key == null ? Nodes.describe(e.key()) : Escaper.quote(key);
       String suggestion = key == null ? null : Nodes.didYouMean(key, known);
-      var finding = out.report(file, e.keySpan(), "unknown key " + shown + " " + where
-          + " is ignored by nova" + (suggestion == null ? "" : "; did you mean \"" + suggestion + "\"?"));
+      var finding = out.report(file, e.keySpan(), "unknown key {} {} is ignored by nova{}",
+          Nodes.key(e), where,
+          Nodes.didYouMeanHint(suggestion));
       if (suggestion != null) {
-        finding.fix(Fix.edit("Rename to \"" + suggestion + "\"", FixSafety.UNSAFE,
-            new TextEdit(e.keySpan(), suggestion)));
+        finding.fix(FixSafety.UNSAFE, new TextEdit(e.keySpan(), suggestion), "Rename to \"{}\"", suggestion);
       }
     }
   }
@@ -120,16 +122,14 @@ public final class UnknownKey extends Rule {
       if (key != null && known.contains(key)) {
         continue;
       }
-      String shown = key == null ? Nodes.describe(e.key()) : Escaper.quote(key);
       String suggestion = key == null ? null : Nodes.didYouMean(key, known);
-      var finding = out.report(file, e.keySpan(), "unknown key " + shown + " in " + where
-          + ": nova's schema forbids it and refuses the file; expected one of "
-          + String.join(", ", known.stream().map(k -> "\"" + k + "\"").toList())
-          + (suggestion == null ? "" : " (did you mean \"" + suggestion + "\"?)"))
+      String expected = String.join(", ", known.stream().map(k -> Message.format("{q}", k)).toList());
+      String hint = suggestion == null ? "" : Message.format(" (did you mean {q}?)", suggestion);
+      var finding = out.report(file, e.keySpan(), "unknown key {} in {}: nova's schema forbids it and refuses"
+          + " the file; expected one of {}{}", Nodes.key(e), where, expected, hint)
           .severity(Severity.ERROR);
       if (suggestion != null) {
-        finding.fix(Fix.edit("Rename to \"" + suggestion + "\"", FixSafety.UNSAFE,
-            new TextEdit(e.keySpan(), suggestion)));
+        finding.fix(FixSafety.UNSAFE, new TextEdit(e.keySpan(), suggestion), "Rename to \"{}\"", suggestion);
       }
     }
   }

@@ -15,9 +15,10 @@ import dev.ptree.rules.ConfigSetContext;
 import dev.ptree.rules.Fix;
 import dev.ptree.rules.FixSafety;
 import dev.ptree.rules.Nodes;
+import dev.ptree.rules.ConfigSetRule;
 import dev.ptree.rules.Reporter;
-import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
 import dev.ptree.rules.TextEdit;
 import dev.ptree.yaml.NumericText;
@@ -27,9 +28,9 @@ import dev.ptree.yaml.YNode;
 import dev.ptree.yaml.YScalar;
 
 /** Values of the wrong JSON type where SCHEMA_V1 names one. */
-public final class WrongType extends Rule {
+public final class WrongType extends ConfigSetRule {
   public WrongType() {
-    super("PT102", "wrong-type", Category.SYNTAX, Severity.ERROR,
+    super(RuleInfo.of("PT102", "wrong-type", Category.SYNTAX, Severity.ERROR,
         "a value of the wrong type where nova's schema names one",
         new RuleDoc(
             "Checks the type of every value SCHEMA_V1 constrains: providers is a list of mappings;"
@@ -38,17 +39,9 @@ public final class WrongType extends Rule {
                 + " allocation_ratio; traits are strings.",
             "jsonschema rejects the file and nova-compute does not start. Some wrong types are"
                 + " worse: they pass the schema and later raise (see PT501).",
-            "traits:\n  additional: CUSTOM_GOLD    # a string, not a list\n# fixed:\ntraits:\n  additional: [CUSTOM_GOLD]",
-            "Wrapping a single trait in a list is safe: nova then loads exactly that trait."));
-  }
-
-  /**
-   * Per provider: the one file-level check (providers is not a list) can only fire when a file
-   * has no providers, and such a file is always a single slice.
-   */
-  @Override
-  public Scope scope() {
-    return Scope.PROVIDER;
+            "traits:\n  additional: CUSTOM_GOLD    # a string, not a list\n# fixed:\ntraits:\n "
+                + " additional: [CUSTOM_GOLD]",
+            "Wrapping a single trait in a list is safe: nova then loads exactly that trait.")).withFixes());
   }
 
   @Override
@@ -60,8 +53,8 @@ public final class WrongType extends Rule {
       }
       YNode providers = top.get(ConfigSchema.PROVIDERS.name());
       if (providers != null && providers.kind() != ValueKind.SEQUENCE) {
-        out.report(file, providers.span(), "providers must be a list of providers, found "
-            + Nodes.describe(providers));
+        out.report(file, providers.span(), "providers must be a list of providers, found {}",
+            Nodes.describe(providers));
       }
       for (ProviderEntry p : file.providers()) {
         checkProvider(file, p, out);
@@ -72,38 +65,39 @@ public final class WrongType extends Rule {
   private void checkProvider(ConfigFile file, ProviderEntry p, Reporter out) {
     if (p.mapping() == null) {
       out.report(file, p.item().span(), "a provider must be a mapping with identification,"
-          + " inventories and traits, found " + Nodes.describe(p.item()));
+          + " inventories and traits, found {}", Nodes.describe(p.item()));
       return;
     }
-    YMapping inventories = adjectives(file, p.mapping().get(ConfigSchema.INVENTORIES.name()), ConfigSchema.INVENTORIES.name(), out);
+    YMapping inventories = adjectives(file, p.mapping().get(ConfigSchema.INVENTORIES.name()),
+        ConfigSchema.INVENTORIES.name(), out);
     if (inventories != null) {
       YNode additional = inventories.get(ConfigSchema.ADDITIONAL_INVENTORIES.name());
       if (additional != null && !ProviderConfigReader.isPythonList(additional)) {
-        out.report(file, additional.span(), "inventories.additional must be a list of"
-            + " one-key mappings, found " + Nodes.describe(additional));
+        out.report(file, additional.span(), "inventories.additional must be a list of one-key"
+            + " mappings, found {}", Nodes.describe(additional));
       }
     }
     for (InventoryItem item : p.inventoryItems()) {
       checkInventoryItem(file, item, out);
     }
-    YMapping traits = adjectives(file, p.mapping().get(ConfigSchema.TRAITS.name()), ConfigSchema.TRAITS.name(), out);
+    YMapping traits = adjectives(file, p.mapping().get(ConfigSchema.TRAITS.name()),
+        ConfigSchema.TRAITS.name(), out);
     if (traits != null) {
       YNode additional = traits.get(ConfigSchema.ADDITIONAL_TRAITS.name());
       if (additional != null && !ProviderConfigReader.isPythonList(additional)) {
         var finding = out.report(file, additional.span(), "traits.additional must be a list of"
-            + " trait names, found " + Nodes.describe(additional));
+            + " trait names, found {}", Nodes.describe(additional));
         if (additional instanceof YScalar s && s.isString() && s.explicitTag() == null
             && NovaSchema.isName(s.text())) {
           String text = file.document().text().slice(s.span());
-          finding.fix(Fix.edit("Make it a list: [" + text + "]", FixSafety.SAFE,
-              new TextEdit(s.span(), "[" + text + "]")));
+          finding.fix(FixSafety.SAFE, new TextEdit(s.span(), "[" + text + "]"), "Make it a list: [{}]", text);
         }
       }
     }
     for (TraitItem trait : p.traits()) {
       if (trait.name() == null) {
-        out.report(file, trait.node().span(), "a trait must be a string, found "
-            + Nodes.describe(trait.node()));
+        out.report(file, trait.node().span(), "a trait must be a string, found {}",
+            Nodes.describe(trait.node()));
       }
     }
   }
@@ -114,8 +108,8 @@ public final class WrongType extends Rule {
     }
     YMapping m = ProviderConfigReader.asMapping(node);
     if (m == null) {
-      out.report(file, node.span(), key + " must be a mapping with an `additional` list, found "
-          + Nodes.describe(node));
+      out.report(file, node.span(), "{} must be a mapping with an `additional` list, found {}",
+          key, Nodes.describe(node));
     }
     return m;
   }
@@ -131,8 +125,8 @@ public final class WrongType extends Rule {
             + " record; nova accepts this empty string and adds nothing").severity(Severity.WARNING);
       } else {
         out.report(file, node.span(), "an inventory item must be a mapping of resource class to"
-            + " record, found " + Nodes.describe(node) + ": nova checks it letter by letter and"
-            + " refuses it as \"Invalid resource class\"");
+            + " record, found {}: nova checks it letter by letter and refuses it as \"Invalid"
+            + " resource class\"", Nodes.describe(node));
       }
       return;
     }
@@ -145,8 +139,8 @@ public final class WrongType extends Rule {
       }
       YNode value = r.entry().value();
       if (r.record() == null) {
-        out.report(file, value.span(), "the inventory record of " + r.resourceClass()
-            + " must be a mapping with at least total, found " + Nodes.describe(value));
+        out.report(file, value.span(), "the inventory record of {} must be a mapping with at least"
+            + " total, found {}", r.resourceClass(), Nodes.describe(value));
         continue;
       }
       for (String field : NovaSchema.RECORD_FIELDS) {
@@ -169,13 +163,13 @@ public final class WrongType extends Rule {
       if (ratio || (!Double.isInfinite(d) && d == Math.rint(d))) {
         return; // an integral float passes nova's schema: PT310 says so
       }
-      out.report(file, v.span(), field + " must be an integer, found " + Nodes.describe(v));
+      out.report(file, v.span(), "{} must be an integer, found {}", field, Nodes.describe(v));
       return;
     }
     if (NumericText.of(v) != null) {
       return; // PT302 reports numbers written as strings, with a fix
     }
-    out.report(file, v.span(), field + " must be " + (ratio ? "a number" : "an integer")
-        + ", found " + Nodes.describe(v));
+    out.report(file, v.span(), "{} must be {}, found {}", field,
+        (ratio ? "a number" : "an integer"), Nodes.describe(v));
   }
 }

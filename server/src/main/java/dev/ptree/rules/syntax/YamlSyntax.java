@@ -3,16 +3,16 @@ package dev.ptree.rules.syntax;
 import dev.ptree.model.ConfigFile;
 import dev.ptree.rules.Category;
 import dev.ptree.rules.ConfigSetContext;
+import dev.ptree.rules.ConfigSetRule;
 import dev.ptree.rules.Reporter;
-import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleDoc;
+import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
-import dev.ptree.text.Escaper;
 import dev.ptree.yaml.YamlProblem;
 
-public final class YamlSyntax extends Rule {
+public final class YamlSyntax extends ConfigSetRule {
   public YamlSyntax() {
-    super("PT100", "yaml-syntax", Category.SYNTAX, Severity.ERROR,
+    super(RuleInfo.of("PT100", "yaml-syntax", Category.SYNTAX, Severity.ERROR,
         "YAML that PyYAML's safe_load refuses",
         new RuleDoc(
             "Reports text that is not YAML as nova reads it: syntax errors, characters PyYAML's"
@@ -23,13 +23,9 @@ public final class YamlSyntax extends Rule {
                 + " ProviderConfigException (nova/compute/provider_config.py _load_yaml_file): nova-compute"
                 + " refuses to start.",
             "providers:\n  - identification: {name: cn1\n    traits: ...   # unclosed flow mapping",
-            "No fix: the intent cannot be guessed."));
+            "No fix: the intent cannot be guessed.")).reading(RuleInfo.Input.TREES));
   }
 
-  @Override
-  public boolean readsTrees() {
-    return true;
-  }
 
   @Override
   public void check(ConfigSetContext context, Reporter out) {
@@ -39,8 +35,8 @@ public final class YamlSyntax extends Rule {
         // file is read by ptree alone, so whatever keeps it from being read is reported here.
         if (p.kind() == YamlProblem.Kind.SYNTAX || file.isTree()
             || (p.kind() == YamlProblem.Kind.LIMIT && !p.message().contains("RecursionError"))) {
-          out.report(file, p.span(), Escaper.escape(p.message()) + (file.isTree()
-              ? "; the tree file cannot be read" : "; nova refuses the directory (\"Unable to load yaml file\")"));
+          out.report(file, p.span(), file.isTree() ? "{}; the tree file cannot be read"
+              : "{}; nova refuses the directory (\"Unable to load yaml file\")", p.message());
         }
       }
     }
