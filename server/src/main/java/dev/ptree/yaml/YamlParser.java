@@ -121,22 +121,22 @@ public final class YamlParser {
           Node node = composer.getNode();
           if (composer.checkNode()) {
             Event next = parser.peekEvent();
-            problems.add(syntax("expected a single document in the stream, but found another document",
+            problems.add(syntax(YamlProblem.Code.EXTRA_DOCUMENT, "expected a single document in the stream, but found another document",
                 next.getStartMark()));
           }
           root = node == null ? null : convert(node, 1);
         }
       } catch (MarkedYAMLException e) {
-        problems.add(syntax(describe(e), e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark()));
+        problems.add(syntax(YamlProblem.Code.SYNTAX, describe(e), e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark()));
       } catch (YAMLException e) {
         problems.add(limitProblem(e));
       } catch (RuntimeException e) {
         // SnakeYAML lets a few of its own failures escape as plain exceptions (an escape beyond
         // Unicode, for one); PyYAML dies on the same text with ValueError.
-        problems.add(new YamlProblem(YamlProblem.Kind.CRASH, "the YAML scanner fails on this text ("
+        problems.add(new YamlProblem(YamlProblem.Code.SCANNER_CRASH, "the YAML scanner fails on this text ("
             + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", Span.at(0)));
       } catch (StackOverflowError e) {
-        problems.add(new YamlProblem(YamlProblem.Kind.LIMIT,
+        problems.add(new YamlProblem(YamlProblem.Code.DEPTH_LIMIT,
             "nesting too deep to analyse; nova crashes on it with RecursionError", Span.at(0)));
       }
       problems.addAll(0, parser.duplicateAnchors);
@@ -173,7 +173,7 @@ public final class YamlParser {
             || text.charAt(i - 1) == '\n' || text.charAt(i - 1) == '\r')) {
           comment = true;
         } else if (c == '\t' && !inScalar && !comment) {
-          problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX, "while scanning for the next token, found"
+          problems.add(new YamlProblem(YamlProblem.Code.STRAY_TAB, "while scanning for the next token, found"
               + " character '\\t' that cannot start any token", new Span(i, i + 1)));
           return;
         }
@@ -217,11 +217,11 @@ public final class YamlParser {
     private YamlProblem limitProblem(YAMLException e) {
       String message = e.getMessage() == null ? "YAML limit exceeded" : e.getMessage();
       if (message.contains("Nesting Depth")) {
-        return new YamlProblem(YamlProblem.Kind.LIMIT,
+        return new YamlProblem(YamlProblem.Code.DEPTH_LIMIT,
             "nesting deeper than " + YamlLimits.MAX_COMPOSED_DEPTH
                 + " levels; nova crashes on it with RecursionError", Span.at(0));
       }
-      return new YamlProblem(YamlProblem.Kind.LIMIT, message, Span.at(0));
+      return new YamlProblem(YamlProblem.Code.PARSER_LIMIT, message, Span.at(0));
     }
 
     /** PyYAML's Reader refuses these before parsing; we report each and parse on without it. */
@@ -242,7 +242,7 @@ public final class YamlParser {
           for (int k = 0; k < width; k++) {
             masked.setCharAt(i + k, ' ');
           }
-          problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
+          problems.add(new YamlProblem(YamlProblem.Code.NON_PRINTABLE,
               String.format("unacceptable character #x%04x: special characters are not allowed", cp),
               new Span(i, i + width)));
         }
@@ -301,9 +301,9 @@ public final class YamlParser {
       return new Span(raw.start(), Math.max(raw.start(), lastChild.span().end()));
     }
 
-    private YamlProblem syntax(String message, Mark mark) {
+    private YamlProblem syntax(YamlProblem.Code code, String message, Mark mark) {
       int at = mark == null ? 0 : offset(mark);
-      return new YamlProblem(YamlProblem.Kind.SYNTAX, message, new Span(at, at));
+      return new YamlProblem(code, message, new Span(at, at));
     }
 
     private static String describe(MarkedYAMLException e) {
@@ -328,7 +328,7 @@ public final class YamlParser {
         return done;
       }
       if (!inProgress.add(node)) {
-        problems.add(new YamlProblem(YamlProblem.Kind.CRASH,
+        problems.add(new YamlProblem(YamlProblem.Code.RECURSIVE_ALIAS,
             "recursive alias: this node contains itself; nova's schema validation recurses until"
                 + " RecursionError", span(node)));
         return new YScalar("", ScalarStyle.PLAIN, span(node), null, ValueKind.NULL, null);
@@ -372,7 +372,7 @@ public final class YamlParser {
         try {
           value = DoubleQuoted.decode(original.substring(quote + 1, span.end() - 1));
         } catch (DoubleQuoted.BadEscape e) {
-          problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX, "while scanning a double-quoted scalar, "
+          problems.add(new YamlProblem(YamlProblem.Code.BAD_ESCAPE, "while scanning a double-quoted scalar, "
               + e.getMessage(), span));
         }
       }
@@ -380,7 +380,7 @@ public final class YamlParser {
     }
 
     private <T extends YNode> T unknownTag(String tag, String what, Span span, T fallback) {
-      problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
+      problems.add(new YamlProblem(YamlProblem.Code.UNKNOWN_TAG,
           "could not determine a constructor for the tag '" + tag + "' on this " + what, span));
       return fallback;
     }
@@ -401,7 +401,7 @@ public final class YamlParser {
       if (tag.equals(P + "omap") || tag.equals(P + "pairs")) {
         for (YNode item : items) {
           if (!(item instanceof YMapping m) || m.entries().size() != 1) {
-            problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
+            problems.add(new YamlProblem(YamlProblem.Code.BAD_ORDERED_MAP,
                 "while constructing an ordered map, expected a mapping of length 1", item.span()));
           }
         }
@@ -409,7 +409,7 @@ public final class YamlParser {
       }
       if (tag.startsWith(P) && List.of("map", "set", "str", "int", "float", "bool", "null",
           "timestamp", "binary").contains(tag.substring(P.length()))) {
-        problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
+        problems.add(new YamlProblem(YamlProblem.Code.TAG_MISMATCH,
             "expected a " + (tag.endsWith("map") || tag.endsWith("set") ? "mapping" : "scalar")
                 + " node, but found sequence", span));
         return other;
@@ -446,13 +446,13 @@ public final class YamlParser {
             : convert(keyNode, depth + 1);
         if (key instanceof YScalar && original.codePointCount(key.span().start(), key.span().end()) > 1024
             && !explicitKey(key.span().start())) {
-          problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX, "while scanning a simple key, could"
+          problems.add(new YamlProblem(YamlProblem.Code.KEY_TOO_LONG, "while scanning a simple key, could"
               + " not find expected ':' (a key without '?' may be at most 1024 characters)", key.span()));
         }
         YNode value = convert(tuple.getValueNode(), depth + 1);
         if (key.kind() == ValueKind.MAPPING || key.kind() == ValueKind.SEQUENCE
             || key.kind() == ValueKind.OTHER_COLLECTION) {
-          problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
+          problems.add(new YamlProblem(YamlProblem.Code.UNHASHABLE_KEY,
               "while constructing a mapping, found unhashable key", key.span()));
         }
         explicit.add(new YEntry(key, value, false));
@@ -475,7 +475,7 @@ public final class YamlParser {
       }
       if (tag.startsWith(P) && List.of("seq", "omap", "pairs", "str", "int", "float", "bool", "null",
           "timestamp", "binary").contains(tag.substring(P.length()))) {
-        problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
+        problems.add(new YamlProblem(YamlProblem.Code.TAG_MISMATCH,
             "expected a " + (tag.endsWith("seq") || tag.endsWith("omap") || tag.endsWith("pairs")
                 ? "sequence" : "scalar") + " node, but found mapping", span));
         return other;
@@ -519,7 +519,7 @@ public final class YamlParser {
           if (item instanceof YMapping m && m.kind() == ValueKind.MAPPING) {
             parts.add(m);
           } else {
-            problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
+            problems.add(new YamlProblem(YamlProblem.Code.BAD_MERGE,
                 "while constructing a mapping, expected a mapping for merging, but found "
                     + item.kind().label(), item.span()));
           }
@@ -531,7 +531,7 @@ public final class YamlParser {
           }
         }
       } else {
-        problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
+        problems.add(new YamlProblem(YamlProblem.Code.BAD_MERGE,
             "while constructing a mapping, expected a mapping or list of mappings for merging,"
                 + " but found " + value.kind().label(), value.span()));
       }
@@ -580,14 +580,14 @@ public final class YamlParser {
         aliases++;
       }
       if (event instanceof NodeEvent named && named.getAnchor() != null && !pythonAnchorName(named.getAnchor())) {
-        duplicateAnchors.add(new YamlProblem(YamlProblem.Kind.SYNTAX, "while scanning an "
+        duplicateAnchors.add(new YamlProblem(YamlProblem.Code.INVALID_ANCHOR, "while scanning an "
             + (event instanceof AliasEvent ? "alias" : "anchor") + ", expected alphabetic or numeric"
             + " character in '" + named.getAnchor() + "'", Span.at(offset.applyAsInt(event.getStartMark()))));
       }
       if (event instanceof NodeEvent node && !(event instanceof AliasEvent)
           && node.getAnchor() != null && !anchors.add(node.getAnchor())) {
         int at = offset.applyAsInt(event.getStartMark());
-        duplicateAnchors.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
+        duplicateAnchors.add(new YamlProblem(YamlProblem.Code.DUPLICATE_ANCHOR,
             "found duplicate anchor '" + node.getAnchor() + "'", Span.at(at)));
       }
       return event;

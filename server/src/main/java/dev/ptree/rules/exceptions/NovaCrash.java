@@ -44,7 +44,7 @@ public final class NovaCrash extends Rule {
       java.util.List<Span> validated = validatedSpans(file);
       for (YamlProblem p : file.yaml().problems()) {
         if (p.kind() == YamlProblem.Kind.CRASH) {
-          boolean recursive = p.message().startsWith("recursive alias");
+          boolean recursive = p.code() == YamlProblem.Code.RECURSIVE_ALIAS;
           if (recursive && validated.stream().noneMatch(v -> within(p.span(), v))) {
             out.report(file, p.span(), Escaper.escape(p.message()).replace("nova's schema validation"
                 + " recurses until RecursionError", "nova ignores this key, but any tool that walks it"
@@ -53,7 +53,7 @@ public final class NovaCrash extends Rule {
             out.report(file, p.span(), Escaper.escape(p.message()) + (recursive ? ""
                 : "; nova crashes loading the file"));
           }
-        } else if (p.kind() == YamlProblem.Kind.LIMIT && p.message().contains("RecursionError")) {
+        } else if (p.code() == YamlProblem.Code.DEPTH_LIMIT) {
           out.report(file, p.span(), p.message());
         }
       }
