@@ -10,35 +10,16 @@ import java.util.List;
  * builds exactly the nodes the SnakeYAML path builds (a differential test holds them equal) and
  * gives up — returning null — on anything else: anchors, tags, block scalars, multi-line
  * scalars, tabs, document markers, merge keys, anything irregular. The SnakeYAML composer then
- * parses the text, with its exact errors.
+ * parses the text, with its exact errors. {@link FastScanner} reads the lines, {@link FastScalars}
+ * builds the scalars, and this class the collections around them.
  */
-final class FastYamlParser {
+final class FastYamlParser extends FastScalars {
   private static final int MAX_DEPTH = 200;
 
-  /** Thrown to abandon the fast path; carries no stack trace. */
-  private static final class Bail extends RuntimeException {
-    Bail() {
-      super(null, null, false, false);
-    }
-  }
-
-  private static final Bail BAIL = new Bail();
-
-  private final String s;
-  private final int n;
-  /** Keys and short values repeat thousands of times in a config: build each String once. */
-  private final String[] pool = new String[1 << 12];
-  private final List<YNode> nodes;
-  private final List<YamlProblem> problems;
-  private int pos;
-  private int lineStart;
   private int maxDepth;
 
   private FastYamlParser(String s, List<YamlProblem> problems) {
-    this.s = s;
-    this.n = s.length();
-    this.problems = problems;
-    this.nodes = new ArrayList<>(Math.max(16, s.length() / 12));
+    super(s, problems);
   }
 
   /** The parsed document, or null when the text needs the full parser. */
@@ -58,93 +39,6 @@ final class FastYamlParser {
       return new YamlDocument(root, List.copyOf(own), p.maxDepth, false, java.util.Collections.unmodifiableList(p.nodes));
     } catch (Bail | IndexOutOfBoundsException e) {
       return null;
-    }
-  }
-
-  /** Characters that always need the full parser: tabs, YAML 1.1's extra line breaks, lone CR. */
-  private static boolean plausible(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < ' ') {
-        if (c == '\n') {
-          continue;
-        }
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          continue;
-        }
-        return false;
-      }
-      if (c == 0x85 || c == 0x2028 || c == 0x2029 || (c == 0xFEFF && i > 0)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** {@code s.substring(start, end)}, shared with earlier equal short strings. */
-  private String text(int start, int end) {
-    int length = end - start;
-    if (length > 48) {
-      return s.substring(start, end);
-    }
-    int h = length;
-    for (int i = start; i < end; i++) {
-      h = 31 * h + s.charAt(i);
-    }
-    int slot = (h ^ (h >>> 13)) & (pool.length - 1);
-    String cached = pool[slot];
-    if (cached != null && cached.length() == length && s.regionMatches(start, cached, 0, length)) {
-      return cached;
-    }
-    String fresh = s.substring(start, end);
-    pool[slot] = fresh;
-    return fresh;
-  }
-
-  // ---- lines ---------------------------------------------------------------------------------
-
-  private boolean atLineEnd(int i) {
-    return i >= n || s.charAt(i) == '\n' || s.charAt(i) == '\r';
-  }
-
-  /** Moves to the first content character at or after pos, skipping blank and comment lines. */
-  private void skipToContent() {
-    while (pos < n) {
-      char c = s.charAt(pos);
-      if (c == ' ') {
-        pos++;
-      } else if (c == '#') {
-        while (!atLineEnd(pos)) {
-          pos++;
-        }
-      } else if (c == '\n' || c == '\r') {
-        pos += (c == '\r') ? 2 : 1;
-        lineStart = pos;
-      } else {
-        return;
-      }
-    }
-  }
-
-  private int column() {
-    return pos - lineStart;
-  }
-
-  /** After a value on a line: only spaces and a comment may follow. */
-  private void endOfLine() {
-    while (pos < n && s.charAt(pos) == ' ') {
-      pos++;
-    }
-    if (pos < n && s.charAt(pos) == '#') {
-      if (s.charAt(pos - 1) != ' ') {
-        throw BAIL;
-      }
-      while (!atLineEnd(pos)) {
-        pos++;
-      }
-    }
-    if (!atLineEnd(pos)) {
-      throw BAIL;
     }
   }
 
@@ -193,24 +87,6 @@ final class FastYamlParser {
     endOfLine();
     noContinuation(parentIndent);
     return value;
-  }
-
-  private boolean isBlockEntry(int i) {
-    return s.charAt(i) == '-' && (i + 1 >= n || s.charAt(i + 1) == ' ' || atLineEnd(i + 1));
-  }
-
-  /** After a value that ended its line: a deeper line would continue it, which we do not parse. */
-  private void noContinuation(int parentIndent) {
-    int save = pos;
-    int saveLine = lineStart;
-    skipToContent();
-    boolean deeper = pos < n && column() > parentIndent && parentIndent >= 0;
-    boolean rootScalarContinues = pos < n && parentIndent < 0;
-    pos = save;
-    lineStart = saveLine;
-    if (deeper || rootScalarContinues) {
-      throw BAIL;
-    }
   }
 
   private void enter(int depth) {
@@ -324,73 +200,7 @@ final class FastYamlParser {
     return made(new YSequence(java.util.Collections.unmodifiableList(items), new Span(start, Math.max(start, end)), null, ValueKind.SEQUENCE, false));
   }
 
-  private YScalar empty(int at) {
-    return made(ScalarBuilder.plain("", new Span(at, at), problems));
-  }
-
-  // ---- keys ----------------------------------------------------------------------------------
-
-  /** If a simple key starts at i, the index of its ':' (followed by a space or line end); else -1. */
-  private int keyEnd(int i) {
-    char c = s.charAt(i);
-    int j;
-    if (c == '\'' || c == '"') {
-      j = quotedEnd(i);
-      if (j < 0) {
-        return -1;
-      }
-      while (j < n && s.charAt(j) == ' ') {
-        j++;
-      }
-      return j < n && s.charAt(j) == ':' && (atLineEnd(j + 1) || s.charAt(j + 1) == ' ') ? j : -1;
-    }
-    if (!plainStart(i, false)) {
-      return -1;
-    }
-    for (j = i; !atLineEnd(j); j++) {
-      char d = s.charAt(j);
-      if (d == ':' && (atLineEnd(j + 1) || s.charAt(j + 1) == ' ')) {
-        return j;
-      }
-      if (d == '#' && s.charAt(j - 1) == ' ') {
-        return -1;
-      }
-    }
-    return -1;
-  }
-
-  private YScalar key(int colon) {
-    if (s.charAt(pos) == '\'' || s.charAt(pos) == '"') {
-      return quoted();
-    }
-    int end = colon;
-    while (s.charAt(end - 1) == ' ') {
-      end--;
-    }
-    String text = text(pos, end);
-    if (text.equals("<<") || text.equals("=") || end - pos > 1024) {
-      throw BAIL;
-    }
-    return made(ScalarBuilder.plain(text, new Span(pos, end), problems));
-  }
-
-  // ---- scalars and flow collections ----------------------------------------------------------
-
-  private boolean plainStart(int i, boolean flow) {
-    char c = s.charAt(i);
-    switch (c) {
-      case '-', '?', ':' -> {
-        return (c == '-' || !flow) && i + 1 < n && !atLineEnd(i + 1) && s.charAt(i + 1) != ' '
-            && !(flow && ",[]{}".indexOf(s.charAt(i + 1)) >= 0);
-      }
-      case ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', ' ' -> {
-        return false;
-      }
-      default -> {
-        return true;
-      }
-    }
-  }
+  // ---- inline values and flow collections -------------------------------------------------
 
   private YNode inlineValue(int depth) {
     char c = s.charAt(pos);
@@ -400,71 +210,7 @@ final class FastYamlParser {
     if (c == '[' || c == '{') {
       return flow(depth);
     }
-    if (!plainStart(pos, false)) {
-      throw BAIL;
-    }
-    int start = pos;
-    int end = pos;
-    while (!atLineEnd(pos)) {
-      char d = s.charAt(pos);
-      if (d == ' ') {
-        if (pos + 1 < n && s.charAt(pos + 1) == '#') {
-          break;
-        }
-      } else {
-        if (d == ':' && (atLineEnd(pos + 1) || s.charAt(pos + 1) == ' ')) {
-          throw BAIL;
-        }
-        end = pos + 1;
-      }
-      pos++;
-    }
-    pos = end;
-    return made(ScalarBuilder.plain(text(start, end), new Span(start, end), problems));
-  }
-
-  /** Index just past the closing quote of a single-line quoted scalar at i, or -1. */
-  private int quotedEnd(int i) {
-    char q = s.charAt(i);
-    for (int j = i + 1; !atLineEnd(j); j++) {
-      char c = s.charAt(j);
-      if (q == '"' && c == '\\') {
-        if (atLineEnd(j + 1)) {
-          return -1; // an escaped line break: multi-line
-        }
-        j++;
-        continue;
-      }
-      if (c == q) {
-        if (q == '\'' && j + 1 < n && s.charAt(j + 1) == '\'') {
-          j++;
-          continue;
-        }
-        return j + 1;
-      }
-    }
-    return -1;
-  }
-
-  private YScalar quoted() {
-    int start = pos;
-    int end = quotedEnd(pos);
-    if (end < 0) {
-      throw BAIL;
-    }
-    pos = end;
-    String body = text(start + 1, end - 1);
-    boolean single = s.charAt(start) == '\'';
-    String text = single ? body.replace("''", "'") : body;
-    if (!single && body.indexOf('\\') >= 0) {
-      try {
-        text = DoubleQuoted.decode(body);
-      } catch (DoubleQuoted.BadEscape e) {
-        throw BAIL; // the full path reports it
-      }
-    }
-    return made(ScalarBuilder.build(text, single ? ScalarStyle.SINGLE_QUOTED : ScalarStyle.DOUBLE_QUOTED,
-        new Span(start, end), null, problems));
+    return plain();
   }
 
   private YNode flow(int depth) {
@@ -521,15 +267,6 @@ final class FastYamlParser {
         : new YMapping(List.copyOf(entries), span, null, ValueKind.MAPPING, true));
   }
 
-  private void skipFlowSpaces() {
-    while (pos < n && s.charAt(pos) == ' ') {
-      pos++;
-    }
-    if (atLineEnd(pos)) {
-      throw BAIL; // multi-line flow collections take the full parser
-    }
-  }
-
   private YNode flowValue(int depth) {
     char c = s.charAt(pos);
     if (c == '[' || c == '{') {
@@ -538,49 +275,4 @@ final class FastYamlParser {
     return flowScalarOrBail(depth);
   }
 
-  private YScalar flowScalarOrBail(int depth) {
-    char c = s.charAt(pos);
-    if (c == '\'' || c == '"') {
-      return quoted();
-    }
-    if (!plainStart(pos, true)) {
-      throw BAIL;
-    }
-    int start = pos;
-    int end = pos;
-    while (!atLineEnd(pos)) {
-      char d = s.charAt(pos);
-      if (d == ',' || d == ']' || d == '}' || d == '[' || d == '{' || d == '?') {
-        break;
-      }
-      if (d == ':') {
-        if (pos + 1 < n && s.charAt(pos + 1) == ' ') {
-          break;
-        }
-        throw BAIL;
-      }
-      if (d == '#' && s.charAt(pos - 1) == ' ') {
-        throw BAIL;
-      }
-      if (d != ' ') {
-        end = pos + 1;
-      }
-      pos++;
-    }
-    if (end == start || atLineEnd(pos) || s.charAt(pos) == '[' || s.charAt(pos) == '{' || s.charAt(pos) == '?') {
-      throw BAIL;
-    }
-    pos = end;
-    String text = text(start, end);
-    if (text.equals("<<") || text.equals("=")) {
-      throw BAIL;
-    }
-    return made(ScalarBuilder.plain(text, new Span(start, end), problems));
-  }
-
-  /** Records every node as it is built: the document's node list comes for free. */
-  private <T extends YNode> T made(T node) {
-    nodes.add(node);
-    return node;
-  }
 }

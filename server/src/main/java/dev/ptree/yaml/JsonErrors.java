@@ -86,10 +86,10 @@ final class JsonErrors {
     if (reason.startsWith("Number value length")) {
       int token = nextToken(text, cursor);
       int end = JsonParser.numberEnd(text, token);
-      return new YamlProblem(YamlProblem.Kind.LIMIT, "number of " + (end - token) + " characters: longer than the "
+      return new YamlProblem(YamlProblem.Code.NUMBER_TOO_LONG, "number of " + (end - token) + " characters: longer than the "
           + JsonParser.MAX_NUMBER_LENGTH + " digits analysed", new Span(token, end));
     }
-    return new YamlProblem(YamlProblem.Kind.LIMIT, Escaper.escape(reason), Span.at(Math.min(cursor, text.length())));
+    return new YamlProblem(YamlProblem.Code.PARSER_LIMIT, Escaper.escape(reason), Span.at(Math.min(cursor, text.length())));
   }
 
   /** Anything but white space after the root value, or null. */
@@ -157,7 +157,7 @@ final class JsonErrors {
   }
 
   private static YamlProblem syntax(String message, int start, int end) {
-    return new YamlProblem(YamlProblem.Kind.SYNTAX, message, new Span(start, end));
+    return new YamlProblem(YamlProblem.Code.SYNTAX, message, new Span(start, end));
   }
 
   /**

@@ -124,7 +124,7 @@ public final class JsonParser {
       } catch (JsonProcessingException e) {
         problems.add(describe(e));
       } catch (IOException | RuntimeException e) {
-        problems.add(new YamlProblem(YamlProblem.Kind.LIMIT, "the JSON parser failed on this text ("
+        problems.add(new YamlProblem(YamlProblem.Code.PARSER_FAILURE, "the JSON parser failed on this text ("
             + e.getClass().getSimpleName() + ")", Span.at(Math.min(cursor, text.length()))));
       }
       if (root == null) {
@@ -146,7 +146,7 @@ public final class JsonParser {
         switch (token) {
           case START_OBJECT, START_ARRAY -> {
             if (open.size() >= YamlLimits.MAX_COMPOSED_DEPTH) {
-              problems.add(new YamlProblem(YamlProblem.Kind.LIMIT, "nesting deeper than "
+              problems.add(new YamlProblem(YamlProblem.Code.JSON_DEPTH_LIMIT, "nesting deeper than "
                   + YamlLimits.MAX_COMPOSED_DEPTH + " levels: not analysed", new Span(start, start + 1)));
               return null;
             }
@@ -178,7 +178,7 @@ public final class JsonParser {
         }
         open.peek().add(node);
       }
-      problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX, "empty document: expected a JSON value",
+      problems.add(new YamlProblem(YamlProblem.Code.EMPTY_DOCUMENT, "empty document: expected a JSON value",
           Span.at(text.length())));
       return null;
     }
@@ -191,7 +191,7 @@ public final class JsonParser {
             : JsonErrors.syntax(text, cursor, at, e.getOriginalMessage(), open.isEmpty() ? null : open.peek().object);
       } catch (RuntimeException unexpected) {
         // Describing must not be what breaks "never throws": fall back to Jackson's own words.
-        return new YamlProblem(YamlProblem.Kind.SYNTAX, Escaper.escape(String.valueOf(e.getOriginalMessage())),
+        return new YamlProblem(YamlProblem.Code.SYNTAX, Escaper.escape(String.valueOf(e.getOriginalMessage())),
             Span.at(at));
       }
     }

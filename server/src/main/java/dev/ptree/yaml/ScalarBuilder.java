@@ -64,13 +64,13 @@ final class ScalarBuilder {
         }
         case "binary" -> binary(text, style, span, explicit, problems);
         default -> {
-          problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX, "could not determine a constructor for the tag '"
+          problems.add(new YamlProblem(YamlProblem.Code.UNKNOWN_TAG, "could not determine a constructor for the tag '"
               + (explicit != null ? explicit : P + effective) + "' on this scalar", span));
           yield new YScalar(text, style, span, explicit, ValueKind.STR, text);
         }
       };
     } catch (ConstructionCrash crash) {
-      problems.add(new YamlProblem(YamlProblem.Kind.CRASH,
+      problems.add(new YamlProblem(YamlProblem.Code.CONSTRUCTOR_CRASH,
           "PyYAML raises " + crash.pythonType() + " building this value (" + crash.getMessage() + ")", span));
       return new YScalar(text, style, span, explicit, ValueKind.STR, text);
     }
@@ -97,7 +97,7 @@ final class ScalarBuilder {
       List<YamlProblem> problems) {
     String error = base64Error(text);
     if (error != null) {
-      problems.add(new YamlProblem(YamlProblem.Kind.SYNTAX,
+      problems.add(new YamlProblem(YamlProblem.Code.BAD_BINARY,
           "failed to decode base64 data: " + error, span));
     }
     return new YScalar(text, style, span, explicit, ValueKind.BINARY, text);

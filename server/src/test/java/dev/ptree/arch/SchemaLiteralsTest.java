@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The editor features know keys only through the schema: no key of either dialect is a literal in lsp/. */
 class SchemaLiteralsTest {
   /** Literals that are English words in a message, not keys. */
-  private static final Set<String> PROSE = Set.of("features/Hovers.java: \"providers\"");
+  private static final Set<String> PROSE = Set.of("features/IdentificationHover.java: \"providers\"");
   private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   @Test

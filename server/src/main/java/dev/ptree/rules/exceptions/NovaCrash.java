@@ -45,15 +45,17 @@ public final class NovaCrash extends ConfigSetRule {
       java.util.List<Span> validated = validatedSpans(file);
       for (YamlProblem p : file.yaml().problems()) {
         if (p.kind() == YamlProblem.Kind.CRASH) {
-          boolean recursive = p.message().startsWith("recursive alias");
+          boolean recursive = p.code() == YamlProblem.Code.RECURSIVE_ALIAS;
           if (recursive && validated.stream().noneMatch(v -> within(p.span(), v))) {
-            out.report(file, p.span(), "{}", p.message().replace("nova's schema validation"
-                + " recurses until RecursionError", "nova ignores this key, but any tool that walks it"
-                + " loops")).severity(Severity.WARNING);
+            out.report(file, p.span(), "recursive alias: this node contains itself; nova ignores this key,"
+                + " but any tool that walks it loops").severity(Severity.WARNING);
+          } else if (recursive) {
+            out.report(file, p.span(), "recursive alias: this node contains itself; nova's schema"
+                + " validation recurses until RecursionError");
           } else {
-            out.report(file, p.span(), recursive ? "{}" : "{}; nova crashes loading the file", p.message());
+            out.report(file, p.span(), "{}; nova crashes loading the file", p.message());
           }
-        } else if (p.kind() == YamlProblem.Kind.LIMIT && p.message().contains("RecursionError")) {
+        } else if (p.code() == YamlProblem.Code.DEPTH_LIMIT) {
           out.report(file, p.span(), "{}", p.message());
         }
       }

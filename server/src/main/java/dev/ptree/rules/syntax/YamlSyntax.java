@@ -34,7 +34,7 @@ public final class YamlSyntax extends ConfigSetRule {
         // In a config, nova's own crashes (RecursionError, constructor errors) are PT501; a tree
         // file is read by ptree alone, so whatever keeps it from being read is reported here.
         if (p.kind() == YamlProblem.Kind.SYNTAX || file.isTree()
-            || (p.kind() == YamlProblem.Kind.LIMIT && !p.message().contains("RecursionError"))) {
+            || (p.kind() == YamlProblem.Kind.LIMIT && p.code() != YamlProblem.Code.DEPTH_LIMIT)) {
           out.report(file, p.span(), file.isTree() ? "{}; the tree file cannot be read"
               : "{}; nova refuses the directory (\"Unable to load yaml file\")", p.message());
         }
