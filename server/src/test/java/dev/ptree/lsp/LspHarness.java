@@ -41,6 +41,8 @@ final class LspHarness implements AutoCloseable {
     /** Every `$/progress` notification, and the tokens the server created, in arrival order. */
     final List<ProgressParams> progress = new CopyOnWriteArrayList<>();
     final List<String> progressTokens = new CopyOnWriteArrayList<>();
+    /** Called with each `$/progress` as it arrives, on the thread reading the server's messages. */
+    volatile java.util.function.Consumer<ProgressParams> onProgress = p -> { };
     /** Every message the client received, by method, in arrival order (responses to the client's requests aside). */
     final List<String> received = new CopyOnWriteArrayList<>();
 
@@ -84,6 +86,7 @@ final class LspHarness implements AutoCloseable {
     public void notifyProgress(ProgressParams params) {
       received.add("$/progress " + params.getValue().getLeft().getKind());
       progress.add(params);
+      onProgress.accept(params);
       synchronized (this) {
         notifyAll();
       }
