@@ -19,6 +19,7 @@ import org.eclipse.lsp4j.jsonrpc.MessageProducer;
 import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
 import org.eclipse.lsp4j.jsonrpc.json.ConcurrentMessageProcessor;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.json.StreamMessageProducer;
 
 /** Runs the language server over a pair of streams (stdio) or one loopback TCP connection. */
@@ -28,14 +29,7 @@ public final class Serve {
   /** Serves until the client closes the stream or sends exit; returns the exit code. */
   public static int streams(InputStream in, OutputStream out, PrintStream err, String version, IntConsumer exit) {
     PtreeLanguageServer server = new PtreeLanguageServer(version, exit, err);
-    Launcher<PtreeClient> launcher = new ResyncingBuilder()
-        .setLocalService(server)
-        .setRemoteInterface(PtreeClient.class)
-        .setInput(in)
-        .setOutput(out)
-        .validateMessages(false)
-        .create();
-    server.connect(launcher.getRemoteProxy());
+    Launcher<PtreeClient> launcher = launcher(server, in, out, err);
     try {
       launcher.startListening().get();
       return 0;
@@ -46,6 +40,22 @@ public final class Serve {
       err.println("ptree: the connection failed: " + dev.ptree.text.Escaper.escape(String.valueOf(e.getCause())));
       return 1;
     }
+  }
+
+  /**
+   * The JSON-RPC connection of a server, connected to it: messages read past a wrong
+   * Content-Length, and every error answered without a stack trace ({@link ProtocolErrors}).
+   */
+  static Launcher<PtreeClient> launcher(PtreeLanguageServer server, InputStream in, OutputStream out, PrintStream err) {
+    Launcher<PtreeClient> launcher = new ResyncingBuilder(err)
+        .setLocalService(server)
+        .setRemoteInterface(PtreeClient.class)
+        .setInput(in)
+        .setOutput(out)
+        .validateMessages(false)
+        .create();
+    server.connect(launcher.getRemoteProxy());
+    return launcher;
   }
 
   /** Listens on 127.0.0.1:port for one client (for debugging a server in a terminal). */
@@ -61,13 +71,17 @@ public final class Serve {
   /**
    * Logs what LSP4J reports through java.util.logging (malformed frames, unparsable messages) as
    * one escaped, bounded line on stderr, without a stack trace: these are the client's mistakes,
-   * answered on the protocol where they carried an id, not failures of the server.
+   * answered on the protocol where they carried an id, not failures of the server. An exception
+   * no one caught on some thread is one such line too.
    */
   public static void logProtocolErrors(PrintStream err) {
     Logger root = Logger.getLogger("");
     for (Handler h : root.getHandlers()) {
       root.removeHandler(h);
     }
+    // a failure on a thread no one guards is one line too, never a stack trace
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> err.println("ptree: internal error on thread "
+        + dev.ptree.text.Escaper.escape(thread.getName()) + ": " + dev.ptree.text.Escaper.escape(String.valueOf(e))));
     SimpleFormatter formatter = new SimpleFormatter();
     root.addHandler(new Handler() {
       @Override
@@ -105,8 +119,13 @@ public final class Serve {
    * {@code Content-Length:}, and the next message is served.
    */
   private static final class ResyncingBuilder extends Launcher.Builder<PtreeClient> {
+    private final PrintStream err;
     private MessageJsonHandler json;
     private RemoteEndpoint endpoint;
+
+    ResyncingBuilder(PrintStream err) {
+      this.err = err;
+    }
 
     @Override
     protected MessageJsonHandler createJsonHandler() {
@@ -116,7 +135,10 @@ public final class Serve {
 
     @Override
     protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler handler) {
-      endpoint = super.createRemoteEndpoint(handler);
+      MessageConsumer out = wrapMessageConsumer(new StreamMessageConsumer(output, handler));
+      endpoint = ProtocolErrors.remoteEndpoint(out, ProtocolErrors.implementedOnly(localServices.iterator().next(), err), err);
+      handler.setMethodProvider(endpoint);
+      endpoint.setJsonHandler(handler);
       return endpoint;
     }
 

@@ -32,7 +32,7 @@ import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 /**
  * Whatever incremental edits the editor sends — anywhere, across lines, with astral characters,
  * CRLF and positions past the end — the diagnostics the server publishes for the final version
- * are exactly what `ptree check` finds in the final text.
+ * are exactly what `ptree check` finds in the final text, and every publish names its version.
  */
 class EditPropertyTest {
   private static LspHarness harness;
@@ -74,6 +74,10 @@ class EditPropertyTest {
     }
     int last = version;
     PublishDiagnosticsParams published = harness.client.await(uri, p -> p.getVersion() != null && p.getVersion() == last);
+    // every publish for the open document names the version it was computed on, in the order sent
+    List<Integer> versions = harness.client.publications.stream().filter(p -> p.getUri().equals(uri))
+        .map(PublishDiagnosticsParams::getVersion).toList();
+    assertThat(versions).doesNotContainNull().isSorted();
 
     Workspace check = Workspace.empty(Settings.DEFAULT, m -> { })
         .update(SourceDocument.of(file.toString(), text), Workspace.Kind.AUTO);

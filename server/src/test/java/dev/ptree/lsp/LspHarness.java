@@ -16,7 +16,12 @@ import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.ProgressParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.WindowClientCapabilities;
+import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
+import org.eclipse.lsp4j.WorkDoneProgressKind;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -33,6 +38,13 @@ final class LspHarness implements AutoCloseable {
     final List<String> logs = new CopyOnWriteArrayList<>();
     final List<Map<String, Object>> statuses = new CopyOnWriteArrayList<>();
     final List<ApplyWorkspaceEditParams> applied = new CopyOnWriteArrayList<>();
+    /** Every `$/progress` notification, and the tokens the server created, in arrival order. */
+    final List<ProgressParams> progress = new CopyOnWriteArrayList<>();
+    final List<String> progressTokens = new CopyOnWriteArrayList<>();
+    /** Called with each `$/progress` as it arrives, on the thread reading the server's messages. */
+    volatile java.util.function.Consumer<ProgressParams> onProgress = p -> { };
+    /** Every message the client received, by method, in arrival order (responses to the client's requests aside). */
+    final List<String> received = new CopyOnWriteArrayList<>();
 
     @Override
     public void telemetryEvent(Object object) {
@@ -40,6 +52,7 @@ final class LspHarness implements AutoCloseable {
 
     @Override
     public void publishDiagnostics(PublishDiagnosticsParams p) {
+      received.add("textDocument/publishDiagnostics");
       publications.add(p);
       diagnostics.put(p.getUri(), p);
       synchronized (this) {
@@ -60,6 +73,52 @@ final class LspHarness implements AutoCloseable {
     @Override
     public void logMessage(MessageParams message) {
       logs.add(message.getMessage());
+    }
+
+    @Override
+    public CompletableFuture<Void> createProgress(WorkDoneProgressCreateParams params) {
+      received.add("window/workDoneProgress/create");
+      progressTokens.add(params.getToken().getLeft());
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void notifyProgress(ProgressParams params) {
+      received.add("$/progress " + params.getValue().getLeft().getKind());
+      progress.add(params);
+      onProgress.accept(params);
+      synchronized (this) {
+        notifyAll();
+      }
+    }
+
+    /** The diagnostics the editor shows for a URI: the last published, none if none was. */
+    List<Diagnostic> shown(String uri) {
+      PublishDiagnosticsParams p = diagnostics.get(uri);
+      return p == null ? List.of() : p.getDiagnostics();
+    }
+
+    /** Waits until this many workspace scans have ended (their `$/progress` end arrived). */
+    void awaitScans(int count) {
+      waitFor(() -> progress.stream().filter(p -> p.getValue().getLeft().getKind() == WorkDoneProgressKind.end).count()
+          >= count, "no end of scan " + count + "; progress: " + progress);
+    }
+
+    private void waitFor(java.util.function.BooleanSupplier done, String failure) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      synchronized (this) {
+        while (!done.getAsBoolean()) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            throw new AssertionError(failure);
+          }
+          try {
+            wait(Math.max(1, left / 1_000_000));
+          } catch (InterruptedException e) {
+            throw new AssertionError(e);
+          }
+        }
+      }
     }
 
     @Override
@@ -115,10 +174,9 @@ final class LspHarness implements AutoCloseable {
       serverSocket = listener.accept();
     }
     impl = new PtreeLanguageServer("test", exitCodes::add, new PrintStream(java.io.OutputStream.nullOutputStream()));
-    Launcher<PtreeClient> serverSide = new Launcher.Builder<PtreeClient>().setLocalService(impl)
-        .setRemoteInterface(PtreeClient.class).setInput(serverSocket.getInputStream())
-        .setOutput(serverSocket.getOutputStream()).create();
-    impl.connect(serverSide.getRemoteProxy());
+    // the connection `ptree serve` makes, error handling included
+    Launcher<PtreeClient> serverSide = Serve.launcher(impl, serverSocket.getInputStream(), serverSocket.getOutputStream(),
+        new PrintStream(java.io.OutputStream.nullOutputStream()));
     serverSide.startListening();
     Launcher<LanguageServer> clientSide = new Launcher.Builder<LanguageServer>().setLocalService(client)
         .setRemoteInterface(LanguageServer.class).setInput(clientSocket.getInputStream())
@@ -129,7 +187,12 @@ final class LspHarness implements AutoCloseable {
 
   LspHarness initialize(Object options, String rootUri) throws Exception {
     InitializeParams p = new InitializeParams();
-    p.setCapabilities(new ClientCapabilities());
+    // a client that shows progress, as VS Code and Neovim do
+    ClientCapabilities caps = new ClientCapabilities();
+    WindowClientCapabilities window = new WindowClientCapabilities();
+    window.setWorkDoneProgress(true);
+    caps.setWindow(window);
+    p.setCapabilities(caps);
     p.setInitializationOptions(options);
     if (rootUri != null) {
       p.setWorkspaceFolders(List.of(new org.eclipse.lsp4j.WorkspaceFolder(rootUri, "root")));

@@ -52,8 +52,12 @@ class ProjectConfigServerTest {
   }
 
   private static Set<String> server(Path file, PublishDiagnosticsParams p) {
+    return server(file, p.getDiagnostics());
+  }
+
+  private static Set<String> server(Path file, List<org.eclipse.lsp4j.Diagnostic> diagnostics) {
     Set<String> found = new TreeSet<>();
-    p.getDiagnostics().forEach(d -> found.add(file.getFileName() + " " + d.getRange().getStart().getLine() + ":"
+    diagnostics.forEach(d -> found.add(file.getFileName() + " " + d.getRange().getStart().getLine() + ":"
         + d.getRange().getStart().getCharacter() + " " + d.getCode().getLeft() + " "
         + d.getSeverity().name().toLowerCase(java.util.Locale.ROOT)));
     return found;
@@ -82,8 +86,9 @@ class ProjectConfigServerTest {
     try (LspHarness h = new LspHarness()) {
       // the editor's own settings come on top: an empty set here, so only ptree.toml applies
       h.initialize(Map.of("ptree", Map.of()), dir.toUri().toString());
+      h.client.awaitScans(1);
       for (Path f : List.of(a, b)) {
-        h.client.await(f.toUri().toString(), p -> server(f, p).equals(of(expected, f)));
+        assertThat(server(f, h.client.shown(f.toUri().toString()))).isEqualTo(of(expected, f));
       }
 
       // the file changes: the server reloads it on the watched-file event, as the CLI reads it anew
@@ -92,8 +97,9 @@ class ProjectConfigServerTest {
       assertThat(changed).isNotEqualTo(expected).anyMatch(s -> s.contains("PT303 warning"));
       h.server.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(
           List.of(new FileEvent(toml.toUri().toString(), FileChangeType.Changed))));
+      h.client.awaitScans(2); // the folders are read again under the new ptree.toml
       for (Path f : List.of(a, b)) {
-        h.client.await(f.toUri().toString(), p -> server(f, p).equals(of(changed, f)));
+        assertThat(server(f, h.client.shown(f.toUri().toString()))).isEqualTo(of(changed, f));
       }
 
       // a broken ptree.toml is shown to the user and the files fall back to every rule
@@ -101,8 +107,9 @@ class ProjectConfigServerTest {
       h.server.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(
           List.of(new FileEvent(toml.toUri().toString(), FileChangeType.Changed))));
       Set<String> none = cli("--isolated");
+      h.client.awaitScans(3);
       for (Path f : List.of(a, b)) {
-        h.client.await(f.toUri().toString(), p -> server(f, p).equals(of(none, f)));
+        assertThat(server(f, h.client.shown(f.toUri().toString()))).isEqualTo(of(none, f));
       }
       assertThat(h.client.logs).anyMatch(m -> m.contains("ptree.toml:1:11: unknown rule or category \"PT9999\""));
     }

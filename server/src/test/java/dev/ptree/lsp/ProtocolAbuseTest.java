@@ -98,6 +98,10 @@ class ProtocolAbuseTest {
           JsonObject msg = JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject();
           if (msg.has("method")) {
             notifications.add(msg); // notifications and server->client requests alike
+            if (msg.has("id")) {
+              // a request of the server's (progress tokens, registrations): accepted, as an editor does
+              send("{\"jsonrpc\":\"2.0\",\"id\":" + msg.get("id") + ",\"result\":null}");
+            }
           } else {
             String id = msg.has("id") && !msg.get("id").isJsonNull() ? msg.get("id").getAsString() : "null";
             responses.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(msg);
@@ -239,6 +243,74 @@ class ProtocolAbuseTest {
     assertThat(hover.getAsJsonObject().getAsJsonObject("contents").get("value").getAsString()).contains("capacity");
   }
 
+  /** The publishDiagnostics params for a URI, in arrival order. */
+  private static List<JsonObject> publishes(Peer p, String uri) {
+    return p.notifications.stream().filter(n -> n.get("method").getAsString().equals("textDocument/publishDiagnostics"))
+        .map(n -> n.getAsJsonObject("params")).filter(d -> d.get("uri").getAsString().equals(uri)).toList();
+  }
+
+  /** No error response carries a stack trace or a `data` beyond a short note, and no logged line a stack trace. */
+  private static void assertNoStackTraceOnTheWire(Peer p) {
+    p.responses.values().stream().flatMap(List::stream).filter(r -> r.has("error")).forEach(r -> {
+      assertThat(r.getAsJsonObject("error").toString()).as("%s", r).doesNotContain("\\tat ").doesNotContain("\tat ")
+          .doesNotContain(".java:");
+    });
+    p.notifications.stream().filter(n -> n.get("method").getAsString().equals("window/logMessage")
+        || n.get("method").getAsString().equals("window/showMessage")).forEach(n -> {
+          assertThat(n.toString()).as("%s", n).doesNotContain("\\tat ").doesNotContain("\tat ").doesNotContain(".java:");
+        });
+  }
+
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  void anOpenDocumentIsPublishedWithItsVersionWhileTheScanReadsItAndCleanFilesAreNeverPublished() throws Exception {
+    Path root = dir.resolve("repo");
+    Path file = Files.createDirectories(root.resolve("provider_config")).resolve("a.yaml");
+    Files.writeString(file, CONFIG);
+    String clean = CONFIG.replace("$COMPUTE_NODE", "cn%d").replace("reserved: 4", "reserved: 1");
+    for (int host = 0; host < 300; host++) {
+      Files.writeString(Files.createDirectories(root.resolve("host" + host + "/provider_config")).resolve("c.yaml"),
+          String.format(clean, host));
+    }
+    String uri = file.toUri().toString();
+    try (Peer p = new Peer(dir.resolve("stderr.txt"))) {
+      p.call(1, "initialize", "{\"processId\":null,\"rootUri\":\"" + root.toUri() + "\","
+          + "\"capabilities\":{\"window\":{\"workDoneProgress\":true}}}");
+      p.notify("initialized", "{}");
+      // opened and edited while the scan reads the same file from disk
+      p.notify("textDocument/didOpen", "{\"textDocument\":{\"uri\":\"" + uri + "\",\"languageId\":\"yaml\",\"version\":1,"
+          + "\"text\":" + new com.google.gson.Gson().toJson(CONFIG) + "}}");
+      for (int v = 2; v <= 6; v++) {
+        p.notify("textDocument/didChange", change(uri, v, 0, 0, 0, 0, "#\\n"));
+      }
+      awaitProgress(p, "end");
+      p.awaitDiagnostics(uri, d -> d.get("version").getAsInt() == 6);
+
+      assertThat(publishes(p, uri)).isNotEmpty().allMatch(d -> d.has("version") && !d.get("version").isJsonNull());
+      assertThat(p.notifications).filteredOn(n -> n.get("method").getAsString().equals("textDocument/publishDiagnostics"))
+          .as("clean files that are not open are never published").allMatch(n -> n.toString().contains(uri));
+      List<String> kinds = p.notifications.stream().filter(n -> n.get("method").getAsString().equals("$/progress"))
+          .map(n -> n.getAsJsonObject("params").getAsJsonObject("value").get("kind").getAsString()).toList();
+      assertThat(kinds).startsWith("begin").endsWith("end");
+      assertThat(p.stderrText()).doesNotContain("\tat ");
+      assertNoStackTraceOnTheWire(p);
+    }
+  }
+
+  private static void awaitProgress(Peer p, String kind) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + WAIT_MS;
+    synchronized (p) {
+      while (p.notifications.stream().noneMatch(n -> n.get("method").getAsString().equals("$/progress")
+          && n.getAsJsonObject("params").getAsJsonObject("value").get("kind").getAsString().equals(kind))) {
+        long left = deadline - System.currentTimeMillis();
+        if (left <= 0 || !p.process.isAlive()) {
+          throw new AssertionError("no $/progress " + kind + "; stderr:\n" + p.stderrText());
+        }
+        p.wait(Math.min(left, 200));
+      }
+    }
+  }
+
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void theServerAnswersAnErrorAndKeepsServingThroughProtocolAbuse() throws Exception {
@@ -296,6 +368,31 @@ class ProtocolAbuseTest {
       p.notify("ptree/noSuchNotification", "{}");
       p.notify("$/noSuchNotification", "{}");
       assertServing(p, 31, uri);
+
+      // methods the server does not implement, LSP's and unknown ones alike: MethodNotFound, a short
+      // message and no data (LSP4J's default is -32603 with the stack trace in data)
+      String doc = "{\"textDocument\":{\"uri\":\"" + uri + "\"}";
+      String range = ",\"range\":{\"start\":{\"line\":0,\"character\":0},\"end\":{\"line\":9,\"character\":0}}";
+      Map<String, String> unimplemented = new java.util.LinkedHashMap<>();
+      unimplemented.put("textDocument/diagnostic", doc + "}");
+      unimplemented.put("textDocument/inlayHint", doc + range + "}");
+      unimplemented.put("textDocument/codeLens", doc + "}");
+      unimplemented.put("workspace/diagnostic", "{\"previousResultIds\":[]}");
+      unimplemented.put("foo/bar", "{}");
+      unimplemented.put("$/noSuchRequest", "{}");
+      int unimplementedId = 50;
+      for (var m : unimplemented.entrySet()) {
+        JsonObject r = p.call(unimplementedId++, m.getKey(), m.getValue());
+        assertThat(errorCode(r)).as("%s: %s", m.getKey(), r).isEqualTo(-32601);
+        JsonObject error = r.getAsJsonObject("error");
+        assertThat(error.has("data")).as("%s: %s", m.getKey(), r).isFalse();
+        assertThat(error.get("message").getAsString()).contains(m.getKey()).hasSizeLessThan(120);
+      }
+      // notifications the server does not implement (LSP's and unknown ones): ignored without a word
+      p.notify("window/workDoneProgress/cancel", "{\"token\":\"none\"}");
+      p.notify("$/setTrace", "{\"value\":\"verbose\"}");
+      p.notify("foo/bar", "{}");
+      assertServing(p, 59, uri);
 
       // unknown URIs: null, not a crash
       JsonObject unknown = p.call(32, "textDocument/hover", hoverParams("file:///never/opened.yaml", 3, 3));
@@ -387,7 +484,12 @@ class ProtocolAbuseTest {
       assertThat(p.process.exitValue()).isZero();
       String err = p.stderrText();
       assertThat(err).doesNotContain("\tat ").doesNotContain("Exception in thread");
+      assertThat(err).as("unimplemented methods are not logged").doesNotContain("noSuch").doesNotContain("foo/bar")
+          .doesNotContain("Unsupported");
       assertThat(p.readerProblems).isEmpty();
+      assertNoStackTraceOnTheWire(p);
+      // every publish for the open document carries the version it was computed on
+      assertThat(publishes(p, uri)).isNotEmpty().allMatch(d -> d.has("version") && !d.get("version").isJsonNull());
     }
   }
 }

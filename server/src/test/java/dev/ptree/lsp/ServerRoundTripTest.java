@@ -282,4 +282,111 @@ class ServerRoundTripTest {
       assertThat(p.getDiagnostics()).extracting(d -> d.getCode().getLeft()).doesNotContain("PT303");
     }
   }
+
+  /** A config with no finding, for host {@code n}. */
+  static String clean(int n) {
+    return CONFIG.replace("$COMPUTE_NODE", "cn" + n).replace("reserved: 4", "reserved: 1");
+  }
+
+  private void watched(LspHarness h, String uri, org.eclipse.lsp4j.FileChangeType type) {
+    h.server.getWorkspaceService().didChangeWatchedFiles(new org.eclipse.lsp4j.DidChangeWatchedFilesParams(
+        List.of(new org.eclipse.lsp4j.FileEvent(uri, type))));
+  }
+
+  @Test
+  void onlyFilesWhoseFindingsChangedArePublishedAndCleanClosedFilesNever() throws Exception {
+    Path dirty = Files.createDirectories(dir.resolve("h0/provider_config")).resolve("a.yaml");
+    Files.writeString(dirty, CONFIG);
+    List<Path> cleanFiles = new java.util.ArrayList<>();
+    for (int n = 1; n <= 5; n++) {
+      Path f = Files.createDirectories(dir.resolve("h" + n + "/provider_config")).resolve("c.yaml");
+      Files.writeString(f, clean(n));
+      cleanFiles.add(f);
+    }
+    String a = dirty.toUri().toString();
+    try (LspHarness h = new LspHarness().initialize(null, dir.toUri().toString())) {
+      h.client.awaitScans(1);
+      // the scan publishes the one file with findings, once; the clean files not at all
+      assertThat(h.client.publications).extracting(PublishDiagnosticsParams::getUri).containsExactly(a);
+
+      // a clean file the editor opens is published, empty, with its version: its text was checked
+      String c1 = cleanFiles.get(0).toUri().toString();
+      open(h, c1, clean(1));
+      assertThat(h.client.await(c1, x -> true).getVersion()).isEqualTo(1);
+      assertThat(h.client.shown(c1)).isEmpty();
+
+      // a file that had findings and becomes clean is published once, with an empty list
+      Files.writeString(dirty, clean(0));
+      watched(h, a, org.eclipse.lsp4j.FileChangeType.Changed);
+      h.client.await(a, x -> x.getDiagnostics().isEmpty());
+      // the same text again, and an edit of another file's comment: nothing else changed, nothing more is sent
+      watched(h, a, org.eclipse.lsp4j.FileChangeType.Changed);
+      change(h, c1, 2, range(0, 0, 0, 0), "# rack 7\n");
+      h.client.await(c1, x -> Integer.valueOf(2).equals(x.getVersion()));
+      h.impl.settled().get(20, TimeUnit.SECONDS);
+      assertThat(h.client.publications).extracting(PublishDiagnosticsParams::getUri).containsExactly(a, c1, a, c1);
+      // a clean file deleted on disk: it was never shown, so nothing is withdrawn
+      Files.delete(cleanFiles.get(1));
+      watched(h, cleanFiles.get(1).toUri().toString(), org.eclipse.lsp4j.FileChangeType.Deleted);
+      h.impl.settled().get(20, TimeUnit.SECONDS);
+      assertThat(h.client.publications).hasSize(4);
+      // every publish of an open document carried its version, of a closed file none
+      assertThat(h.client.publications).allMatch(p -> p.getUri().equals(c1) == (p.getVersion() != null));
+    }
+  }
+
+  @Test
+  void theScanReportsProgressAndRequestsAreAnsweredWhileItRuns() throws Exception {
+    int hosts = 800;
+    for (int n = 0; n < hosts; n++) {
+      Files.writeString(Files.createDirectories(dir.resolve("h" + n + "/provider_config")).resolve("c.yaml"), clean(n));
+    }
+    String open = uri("mine/provider_config/open.yaml");
+    try (LspHarness h = new LspHarness()) {
+      List<String> answered = new java.util.concurrent.CopyOnWriteArrayList<>();
+      // as soon as the scan begins, ask for a hover on an open document: it is answered before the scan ends
+      h.client.onProgress = p -> {
+        if (p.getValue().getLeft().getKind() == org.eclipse.lsp4j.WorkDoneProgressKind.begin) {
+          h.server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(open), new Position(8, 14)))
+              .thenAccept(hover -> {
+                answered.add(hover.getContents().getRight().getValue());
+                h.client.received.add("hover answered");
+              });
+        }
+      };
+      org.eclipse.lsp4j.InitializeParams init = new org.eclipse.lsp4j.InitializeParams();
+      org.eclipse.lsp4j.ClientCapabilities caps = new org.eclipse.lsp4j.ClientCapabilities();
+      org.eclipse.lsp4j.WindowClientCapabilities window = new org.eclipse.lsp4j.WindowClientCapabilities();
+      window.setWorkDoneProgress(true);
+      caps.setWindow(window);
+      init.setCapabilities(caps);
+      init.setWorkspaceFolders(List.of(new org.eclipse.lsp4j.WorkspaceFolder(dir.toUri().toString(), "repo")));
+      h.server.initialize(init).get(20, TimeUnit.SECONDS);
+      open(h, open, CONFIG);
+      h.server.initialized(new org.eclipse.lsp4j.InitializedParams());
+      h.client.awaitScans(1);
+
+      List<String> order = h.client.received.stream().filter(m -> m.startsWith("$/progress") || m.startsWith("window/")
+          || m.equals("hover answered")).toList();
+      assertThat(order).startsWith("window/workDoneProgress/create", "$/progress begin").endsWith("$/progress end");
+      assertThat(order.indexOf("hover answered")).as("%s", order).isBetween(2, order.size() - 2);
+      assertThat(answered).singleElement().asString().contains("capacity");
+
+      // the reports count files read of the total, up to all of them
+      List<org.eclipse.lsp4j.WorkDoneProgressNotification> values = h.client.progress.stream()
+          .map(p -> p.getValue().getLeft()).toList();
+      List<org.eclipse.lsp4j.WorkDoneProgressReport> reports = values.stream()
+          .filter(v -> v instanceof org.eclipse.lsp4j.WorkDoneProgressReport)
+          .map(v -> (org.eclipse.lsp4j.WorkDoneProgressReport) v).toList();
+      assertThat(reports).isNotEmpty();
+      assertThat(reports).extracting(org.eclipse.lsp4j.WorkDoneProgressReport::getPercentage).isSorted()
+          .allMatch(pct -> pct >= 0 && pct <= 100);
+      assertThat(reports.get(reports.size() - 1).getMessage()).isEqualTo(hosts + "/" + hosts + " files");
+      assertThat(((org.eclipse.lsp4j.WorkDoneProgressEnd) values.get(values.size() - 1)).getMessage())
+          .isEqualTo(hosts + " files");
+      assertThat(h.client.progress).extracting(p -> p.getToken().getLeft()).containsOnly(h.client.progressTokens.get(0));
+      // 800 clean files scanned: only the open document was published
+      assertThat(h.client.publications).extracting(PublishDiagnosticsParams::getUri).containsOnly(open);
+    }
+  }
 }

@@ -1,0 +1,177 @@
+package dev.ptree.lsp;
+
+import dev.ptree.engine.Workspace;
+import dev.ptree.io.CatalogueLoader;
+import dev.ptree.lsp.features.Completions;
+import dev.ptree.lsp.features.Hovers;
+import dev.ptree.lsp.features.Navigation;
+import dev.ptree.model.Catalogue;
+import dev.ptree.rules.Finding;
+import dev.ptree.text.SourceText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.SelectionRange;
+import org.eclipse.lsp4j.SelectionRangeParams;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.TextDocumentService;
+
+/** The textDocument/* methods: the editor's documents go to {@link OpenDocuments}, requests to the features. */
+final class TextDocuments implements TextDocumentService {
+  private final Requests requests;
+  private final OpenDocuments open;
+  private final WorkspaceFolders folders;
+  private final DocumentUris uris;
+  private final DiagnosticsPublisher diagnostics;
+
+  TextDocuments(Requests requests, OpenDocuments open, WorkspaceFolders folders, DocumentUris uris,
+      DiagnosticsPublisher diagnostics) {
+    this.requests = requests;
+    this.open = open;
+    this.folders = folders;
+    this.uris = uris;
+    this.diagnostics = diagnostics;
+  }
+
+  /** The catalogue of standard names, loaded on first use so that `initialize` stays quick. */
+  private static Catalogue catalogue() {
+    return CatalogueLoader.bundled();
+  }
+
+  @Override
+  public void didOpen(DidOpenTextDocumentParams params) {
+    requests.notification("didOpen", () -> {
+      TextDocumentItem item = params.getTextDocument();
+      String path = uris.path(item.getUri());
+      uris.editorNames(path, item.getUri());
+      folders.submit(open.open(item.getUri(), path, item.getVersion(), item.getText()));
+    });
+  }
+
+  @Override
+  public void didChange(DidChangeTextDocumentParams params) {
+    requests.notification("didChange", () -> {
+      String uri = params.getTextDocument().getUri();
+      OpenDocuments.Text next = open.change(uri, uris.path(uri), params.getTextDocument().getVersion(),
+          params.getContentChanges());
+      if (next != null) {
+        folders.submit(next);
+      }
+    });
+  }
+
+  @Override
+  public void didClose(DidCloseTextDocumentParams params) {
+    requests.notification("didClose", () -> {
+      String path = uris.path(params.getTextDocument().getUri());
+      open.close(path);
+      folders.closed(path);
+    });
+  }
+
+  @Override
+  public void didSave(DidSaveTextDocumentParams params) {
+    // the text was sent with didChange already: nothing to read
+  }
+
+  @Override
+  public CompletableFuture<Hover> hover(HoverParams params) {
+    return requests.at("hover", params.getTextDocument().getUri(), params.getPosition(),
+        (s, path, offset) -> Hovers.hover(s.workspace(), path, offset, catalogue()));
+  }
+
+  @Override
+  public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+    // the snapshot holds every edit sent before this request: its text is the editor's text
+    return requests.at("completion", params.getTextDocument().getUri(), params.getPosition(), (s, p, offset) -> {
+      Workspace ws = s.workspace();
+      String current = ws.document(p).source().text().content();
+      List<CompletionItem> items = Completions.complete(ws, p, current, offset, catalogue());
+      // the provider lists are capped: a full list tells the client to ask again as the user types
+      return Either.forRight(new CompletionList(items.size() >= 500, items));
+    });
+  }
+
+  @Override
+  public CompletableFuture<CompletionItem> resolveCompletionItem(CompletionItem item) {
+    return requests.guarded("completionItem/resolve", true, () -> Completions.resolve(item, catalogue()));
+  }
+
+  @Override
+  public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+    String uri = params.getTextDocument().getUri();
+    return requests.onSnapshot("codeAction", s -> {
+      Workspace ws = s.workspace();
+      String path = uris.path(uri);
+      Workspace.Document d = ws.document(path);
+      if (d == null) {
+        return List.of();
+      }
+      SourceText t = d.source().text();
+      List<Finding> findings = ws.findings(path);
+      List<CodeAction> actions = CodeActions.actions(uri, s.version(path), t, findings,
+          Positions.span(t, params.getRange()), f -> diagnostics.diagnostic(ws, f, t));
+      List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
+      List<Either<Command, CodeAction>> out = new ArrayList<>();
+      for (CodeAction a : actions) {
+        if (only == null || only.stream().anyMatch(k -> a.getKind().startsWith(k))) {
+          out.add(Either.forRight(a));
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
+    return requests.onSnapshot("documentSymbol", s -> Navigation.documentSymbols(s.workspace(),
+        uris.path(params.getTextDocument().getUri())).stream().<Either<SymbolInformation, DocumentSymbol>>map(Either::forRight)
+        .toList());
+  }
+
+  @Override
+  public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
+    return requests.at("definition", params.getTextDocument().getUri(), params.getPosition(),
+        (s, path, offset) -> Either.forLeft(Navigation.definition(s.workspace(), path, offset, uris::uri)));
+  }
+
+  @Override
+  public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
+    boolean declaration = params.getContext() != null && params.getContext().isIncludeDeclaration();
+    return requests.at("references", params.getTextDocument().getUri(), params.getPosition(),
+        (s, path, offset) -> Navigation.references(s.workspace(), path, offset, declaration, uris::uri));
+  }
+
+  @Override
+  public CompletableFuture<List<SelectionRange>> selectionRange(SelectionRangeParams params) {
+    return requests.onSnapshot("selectionRange", s -> {
+      String path = uris.path(params.getTextDocument().getUri());
+      Workspace.Document d = s.workspace().document(path);
+      if (d == null) {
+        return List.of();
+      }
+      List<Integer> offsets = params.getPositions().stream().map(p -> Positions.offset(d.source().text(), p)).toList();
+      return Navigation.selectionRanges(s.workspace(), path, offsets);
+    });
+  }
+}
