@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -16,37 +15,17 @@ class FileLengthTest {
   private static final int MAX_LINES = 400;
   private static final Path MAIN = Path.of("src/main/java");
 
-  /**
-   * Files allowed over the limit for now, each with the reason. Temporary: the language server
-   * is being split into smaller classes; remove its entry once that split is merged.
-   */
-  private static final Map<String, String> EXCEPTIONS = Map.of(
-      "dev/ptree/lsp/PtreeLanguageServer.java", "being split into smaller classes");
-
   @Test
   void noMainSourceFileHasMoreThan400Lines() throws IOException {
     List<String> tooLong = new ArrayList<>();
     for (Path file : mainFiles()) {
       int lines = lines(file);
       String name = name(file);
-      if (lines > MAX_LINES && !EXCEPTIONS.containsKey(name)) {
+      if (lines > MAX_LINES) {
         tooLong.add(name + " (" + lines + " lines)");
       }
     }
     assertThat(tooLong).as("files over %d lines", MAX_LINES).isEmpty();
-  }
-
-  /** An exception that no longer applies is removed, so the list never outlives its reason. */
-  @Test
-  void everyExceptionIsStillOverTheLimit() throws IOException {
-    List<String> stale = new ArrayList<>();
-    for (String name : EXCEPTIONS.keySet()) {
-      Path file = MAIN.resolve(name);
-      if (!Files.exists(file) || lines(file) <= MAX_LINES) {
-        stale.add(name);
-      }
-    }
-    assertThat(stale).as("exceptions to remove from FileLengthTest.EXCEPTIONS").isEmpty();
   }
 
   private static List<Path> mainFiles() throws IOException {
