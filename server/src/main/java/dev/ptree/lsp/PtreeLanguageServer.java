@@ -179,6 +179,8 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
       caps.setDefinitionProvider(true);
       caps.setReferencesProvider(true);
       caps.setSelectionRangeProvider(true);
+      caps.setFoldingRangeProvider(true);
+      caps.setDocumentHighlightProvider(true);
       caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(FIX_ALL_COMMAND, EXPLAIN_COMMAND)));
       WorkspaceFoldersOptions wf = new WorkspaceFoldersOptions();
       wf.setSupported(true);
@@ -359,6 +361,18 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
       boolean declaration = params.getContext() != null && params.getContext().isIncludeDeclaration();
       return at("references", params.getTextDocument().getUri(), params.getPosition(),
           (ws, path, offset) -> Navigation.references(ws, path, offset, declaration, PtreeLanguageServer.this::uri));
+    }
+
+    @Override
+    public CompletableFuture<List<org.eclipse.lsp4j.FoldingRange>> foldingRange(org.eclipse.lsp4j.FoldingRangeRequestParams params) {
+      return onSnapshot("foldingRange", ws -> dev.ptree.lsp.features.Folding.ranges(ws, path(params.getTextDocument().getUri())));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends org.eclipse.lsp4j.DocumentHighlight>> documentHighlight(
+        org.eclipse.lsp4j.DocumentHighlightParams params) {
+      return at("documentHighlight", params.getTextDocument().getUri(), params.getPosition(),
+          dev.ptree.lsp.features.Highlights::highlights);
     }
 
     @Override

@@ -175,6 +175,12 @@ final class FeatureDsl {
       return new LocationAssert(files, Navigation.references(files.workspace(), path, offset, includeDeclaration, TO_URI));
     }
 
+    /** The document highlights at the cursor, each labelled with its kind. */
+    FeatureAsserts.Ranges highlights() {
+      return new FeatureAsserts.Ranges(files, Highlights.highlights(files.workspace(), path, offset).stream()
+          .map(h -> new FeatureAsserts.At(path, h.getRange(), String.valueOf(h.getKind()))).toList());
+    }
+
     /** The selection ranges at the cursor as the texts they cover, innermost first. */
     Strings selection() {
       List<SelectionRange> ranges = Navigation.selectionRanges(files.workspace(), path, List.of(offset));
