@@ -181,6 +181,9 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
       caps.setSelectionRangeProvider(true);
       caps.setFoldingRangeProvider(true);
       caps.setDocumentHighlightProvider(true);
+      org.eclipse.lsp4j.InlayHintRegistrationOptions inlay = new org.eclipse.lsp4j.InlayHintRegistrationOptions();
+      inlay.setResolveProvider(true);
+      caps.setInlayHintProvider(Either.forRight(inlay));
       caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(FIX_ALL_COMMAND, EXPLAIN_COMMAND)));
       WorkspaceFoldersOptions wf = new WorkspaceFoldersOptions();
       wf.setSupported(true);
@@ -373,6 +376,21 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
         org.eclipse.lsp4j.DocumentHighlightParams params) {
       return at("documentHighlight", params.getTextDocument().getUri(), params.getPosition(),
           dev.ptree.lsp.features.Highlights::highlights);
+    }
+
+    @Override
+    public CompletableFuture<List<org.eclipse.lsp4j.InlayHint>> inlayHint(org.eclipse.lsp4j.InlayHintParams params) {
+      return onSnapshot("inlayHint", ws -> {
+        String path = path(params.getTextDocument().getUri());
+        Workspace.Document d = ws.document(path);
+        return d == null ? List.of() : dev.ptree.lsp.features.InlayHints.hints(ws, path,
+            params.getRange() == null ? null : Positions.span(d.source().text(), params.getRange()), settings.inlayHints());
+      });
+    }
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.InlayHint> resolveInlayHint(org.eclipse.lsp4j.InlayHint hint) {
+      return onSnapshot("inlayHint/resolve", ws -> dev.ptree.lsp.features.InlayHints.resolve(ws, hint));
     }
 
     @Override

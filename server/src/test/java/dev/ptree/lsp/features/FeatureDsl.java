@@ -132,6 +132,17 @@ final class FeatureDsl {
       return new Strings(symbols.stream().map(WorkspaceSymbol::getName).toList());
     }
 
+    /** The inlay hints of a whole file, each as an empty range at its position with its label. */
+    FeatureAsserts.Ranges inlayHints(String path) {
+      return inlayHints(path, InlayHints.Enabled.ALL);
+    }
+
+    FeatureAsserts.Ranges inlayHints(String path, InlayHints.Enabled enabled) {
+      return new FeatureAsserts.Ranges(this, InlayHints.hints(workspace(), path, null, enabled).stream()
+          .map(h -> new FeatureAsserts.At(path, new Range(h.getPosition(), h.getPosition()), h.getLabel().getLeft()))
+          .toList());
+    }
+
     /** The text a location covers, for comparison. */
     String textOf(Location l) {
       assertThat(l.getUri()).startsWith(URI_PREFIX);
