@@ -184,6 +184,7 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
       org.eclipse.lsp4j.InlayHintRegistrationOptions inlay = new org.eclipse.lsp4j.InlayHintRegistrationOptions();
       inlay.setResolveProvider(true);
       caps.setInlayHintProvider(Either.forRight(inlay));
+      caps.setCodeLensProvider(new org.eclipse.lsp4j.CodeLensOptions(false));
       caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(FIX_ALL_COMMAND, EXPLAIN_COMMAND)));
       WorkspaceFoldersOptions wf = new WorkspaceFoldersOptions();
       wf.setSupported(true);
@@ -391,6 +392,13 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
     @Override
     public CompletableFuture<org.eclipse.lsp4j.InlayHint> resolveInlayHint(org.eclipse.lsp4j.InlayHint hint) {
       return onSnapshot("inlayHint/resolve", ws -> dev.ptree.lsp.features.InlayHints.resolve(ws, hint));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends org.eclipse.lsp4j.CodeLens>> codeLens(org.eclipse.lsp4j.CodeLensParams params) {
+      return onSnapshot("codeLens", ws -> settings.codeLens()
+          ? dev.ptree.lsp.features.CodeLenses.lenses(ws, path(params.getTextDocument().getUri()), PtreeLanguageServer.this::uri)
+          : List.of());
     }
 
     @Override

@@ -143,6 +143,25 @@ final class FeatureDsl {
           .toList());
     }
 
+    /** The code lenses of a file, each as its range with its title. */
+    FeatureAsserts.Ranges codeLenses(String path) {
+      return new FeatureAsserts.Ranges(this, CodeLenses.lenses(workspace(), path, TO_URI).stream()
+          .map(l -> new FeatureAsserts.At(path, l.getRange(), l.getCommand().getTitle())).toList());
+    }
+
+    /** The locations the code lens titled {@code title} shows. */
+    @SuppressWarnings("unchecked")
+    LocationAssert codeLensLocations(String path, String title) {
+      var lens = CodeLenses.lenses(workspace(), path, TO_URI).stream()
+          .filter(l -> l.getCommand().getTitle().equals(title)).findFirst()
+          .orElseThrow(() -> new AssertionError("no code lens " + title));
+      assertThat(lens.getCommand().getCommand()).isEqualTo(CodeLenses.SHOW_REFERENCES);
+      List<Object> args = lens.getCommand().getArguments();
+      assertThat(args.get(0)).isEqualTo(TO_URI.apply(path));
+      assertThat(args.get(1)).isEqualTo(lens.getRange().getStart());
+      return new LocationAssert(this, (List<Location>) args.get(2));
+    }
+
     /** The text a location covers, for comparison. */
     String textOf(Location l) {
       assertThat(l.getUri()).startsWith(URI_PREFIX);
