@@ -185,6 +185,7 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
       inlay.setResolveProvider(true);
       caps.setInlayHintProvider(Either.forRight(inlay));
       caps.setCodeLensProvider(new org.eclipse.lsp4j.CodeLensOptions(false));
+      caps.setRenameProvider(Either.forRight(new org.eclipse.lsp4j.RenameOptions(true)));
       caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(FIX_ALL_COMMAND, EXPLAIN_COMMAND)));
       WorkspaceFoldersOptions wf = new WorkspaceFoldersOptions();
       wf.setSupported(true);
@@ -399,6 +400,21 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
       return onSnapshot("codeLens", ws -> settings.codeLens()
           ? dev.ptree.lsp.features.CodeLenses.lenses(ws, path(params.getTextDocument().getUri()), PtreeLanguageServer.this::uri)
           : List.of());
+    }
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.jsonrpc.messages.Either3<org.eclipse.lsp4j.Range, org.eclipse.lsp4j.PrepareRenameResult,
+        org.eclipse.lsp4j.PrepareRenameDefaultBehavior>> prepareRename(org.eclipse.lsp4j.PrepareRenameParams params) {
+      return at("prepareRename", params.getTextDocument().getUri(), params.getPosition(), (ws, path, offset) -> {
+        var r = dev.ptree.lsp.features.Rename.prepare(ws, path, offset);
+        return r == null ? null : org.eclipse.lsp4j.jsonrpc.messages.Either3.forSecond(r);
+      });
+    }
+
+    @Override
+    public CompletableFuture<org.eclipse.lsp4j.WorkspaceEdit> rename(org.eclipse.lsp4j.RenameParams params) {
+      return at("rename", params.getTextDocument().getUri(), params.getPosition(), (ws, path, offset) ->
+          dev.ptree.lsp.features.Rename.rename(ws, path, offset, params.getNewName(), PtreeLanguageServer.this::uri));
     }
 
     @Override

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ptree.lsp.Positions;
 import dev.ptree.text.SourceText;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.Range;
 
 /**
@@ -114,5 +119,80 @@ final class FeatureAsserts {
     SourceText t = new SourceText(files.texts.get(path));
     return Folding.ranges(files.workspace(), path).stream()
         .map(r -> t.lineText(r.getStartLine()).strip() + " .. " + t.lineText(r.getEndLine()).strip()).toList();
+  }
+
+  /** The outcome of a rename: each file's text after its edits, or the refusal. */
+  static final class Renamed {
+    final Map<String, String> after;
+    final String refusal;
+    final int edits;
+
+    private Renamed(Map<String, String> after, String refusal, int edits) {
+      this.after = after;
+      this.refusal = refusal;
+      this.edits = edits;
+    }
+
+    static Renamed of(FeatureDsl.Files files, java.util.function.Supplier<WorkspaceEdit> rename) {
+      WorkspaceEdit edit;
+      try {
+        edit = rename.get();
+      } catch (ResponseErrorException e) {
+        return new Renamed(Map.of(), e.getResponseError().getMessage(), 0);
+      }
+      Map<String, String> after = new LinkedHashMap<>();
+      int count = 0;
+      for (Map.Entry<String, List<TextEdit>> e : edit.getChanges().entrySet()) {
+        String path = e.getKey().substring(FeatureDsl.URI_PREFIX.length());
+        SourceText t = new SourceText(files.texts.get(path));
+        List<TextEdit> edits = new ArrayList<>(e.getValue());
+        edits.sort((a, b) -> Integer.compare(Positions.span(t, b.getRange()).start(), Positions.span(t, a.getRange()).start()));
+        String s = t.content();
+        for (TextEdit te : edits) {
+          var span = Positions.span(t, te.getRange());
+          s = s.substring(0, span.start()) + te.getNewText() + s.substring(span.end());
+        }
+        after.put(path, s);
+        count += edits.size();
+      }
+      return new Renamed(after, null, count);
+    }
+
+    /** The text of a file after the rename; a file the rename does not touch keeps its text. */
+    String file(String path) {
+      assertThat(refusal).as("refused").isNull();
+      assertThat(after).as("files edited").containsKey(path);
+      return after.get(path);
+    }
+
+    Renamed edits(int n) {
+      assertThat(refusal).as("refused").isNull();
+      assertThat(edits).isEqualTo(n);
+      return this;
+    }
+
+    Renamed files(String... paths) {
+      assertThat(refusal).as("refused").isNull();
+      assertThat(after.keySet()).containsExactlyInAnyOrder(paths);
+      return this;
+    }
+
+    Renamed refusedWith(String... parts) {
+      assertThat(refusal).as("refused").isNotNull().contains(parts);
+      return this;
+    }
+
+    /** Read again after the rename, no file has a finding of a rule it had none of (the edits kept the files valid). */
+    Renamed keepsTheWorkspaceValid(FeatureDsl.Files before) {
+      Map<String, String> all = new LinkedHashMap<>(before.texts);
+      all.putAll(after);
+      var ws = FeatureDsl.files(all).workspace();
+      for (String path : all.keySet()) {
+        var was = before.workspace().findings(path).stream().map(f -> f.rule().code()).toList();
+        var now = ws.findings(path).stream().map(f -> f.rule().code()).toList();
+        assertThat(was).as("rules reported in %s after the rename: %s", path, ws.findings(path)).containsAll(now);
+      }
+      return this;
+    }
   }
 }

@@ -211,6 +211,18 @@ final class FeatureDsl {
           .map(h -> new FeatureAsserts.At(path, h.getRange(), String.valueOf(h.getKind()))).toList());
     }
 
+    /** prepareRename at the cursor: the range it renames, labelled with the placeholder; empty when none. */
+    FeatureAsserts.Ranges prepareRename() {
+      var r = Rename.prepare(files.workspace(), path, offset);
+      return new FeatureAsserts.Ranges(files, r == null ? List.of()
+          : List.of(new FeatureAsserts.At(path, r.getRange(), r.getPlaceholder())));
+    }
+
+    /** The files after the rename's edits are applied, or the message it was refused with. */
+    FeatureAsserts.Renamed rename(String newName) {
+      return FeatureAsserts.Renamed.of(files, () -> Rename.rename(files.workspace(), path, offset, newName, TO_URI));
+    }
+
     /** The selection ranges at the cursor as the texts they cover, innermost first. */
     Strings selection() {
       List<SelectionRange> ranges = Navigation.selectionRanges(files.workspace(), path, List.of(offset));
