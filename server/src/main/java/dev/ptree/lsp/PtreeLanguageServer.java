@@ -186,6 +186,7 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
       caps.setInlayHintProvider(Either.forRight(inlay));
       caps.setCodeLensProvider(new org.eclipse.lsp4j.CodeLensOptions(false));
       caps.setRenameProvider(Either.forRight(new org.eclipse.lsp4j.RenameOptions(true)));
+      caps.setDocumentLinkProvider(new org.eclipse.lsp4j.DocumentLinkOptions(false));
       caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(FIX_ALL_COMMAND, EXPLAIN_COMMAND)));
       WorkspaceFoldersOptions wf = new WorkspaceFoldersOptions();
       wf.setSupported(true);
@@ -415,6 +416,12 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
     public CompletableFuture<org.eclipse.lsp4j.WorkspaceEdit> rename(org.eclipse.lsp4j.RenameParams params) {
       return at("rename", params.getTextDocument().getUri(), params.getPosition(), (ws, path, offset) ->
           dev.ptree.lsp.features.Rename.rename(ws, path, offset, params.getNewName(), PtreeLanguageServer.this::uri));
+    }
+
+    @Override
+    public CompletableFuture<List<org.eclipse.lsp4j.DocumentLink>> documentLink(org.eclipse.lsp4j.DocumentLinkParams params) {
+      return onSnapshot("documentLink", ws -> dev.ptree.lsp.features.DocumentLinks.links(ws,
+          path(params.getTextDocument().getUri()), PtreeLanguageServer.this::uri, PtreeLanguageServer.this::ruleDocLink));
     }
 
     @Override

@@ -162,6 +162,14 @@ final class FeatureDsl {
       return new LocationAssert(this, (List<Location>) args.get(2));
     }
 
+    /** The document links of a file, each labelled with its target; a rule's page is {@code rule:CODE} here. */
+    FeatureAsserts.Ranges links(String path) {
+      return new FeatureAsserts.Ranges(this, DocumentLinks.links(workspace(), path, TO_URI, code -> "rule:" + code).stream()
+          .map(l -> new FeatureAsserts.At(path, l.getRange(),
+              l.getTarget().startsWith(URI_PREFIX) ? l.getTarget().substring(URI_PREFIX.length()) : l.getTarget()))
+          .toList());
+    }
+
     /** The text a location covers, for comparison. */
     String textOf(Location l) {
       assertThat(l.getUri()).startsWith(URI_PREFIX);
