@@ -157,6 +157,8 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
       var ws = params.getCapabilities() == null ? null : params.getCapabilities().getWorkspace();
       watchRegistration = ws != null && ws.getDidChangeWatchedFiles() != null
           && Boolean.TRUE.equals(ws.getDidChangeWatchedFiles().getDynamicRegistration());
+      refreshHints = ws != null && ws.getInlayHint() != null && Boolean.TRUE.equals(ws.getInlayHint().getRefreshSupport());
+      refreshLenses = ws != null && ws.getCodeLens() != null && Boolean.TRUE.equals(ws.getCodeLens().getRefreshSupport());
       if (params.getWorkspaceFolders() != null) {
         params.getWorkspaceFolders().forEach(f -> folder(f.getUri()).ifPresent(folders::add));
       } else if (params.getRootUri() != null) {
@@ -197,6 +199,19 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
   }
 
   private volatile boolean watchRegistration;
+  private volatile boolean refreshHints;
+  private volatile boolean refreshLenses;
+
+  /** Inlay hints and code lenses follow the settings: a client that can is asked to request them again. */
+  private void refreshEditorFeatures() {
+    PtreeClient c = client;
+    if (c != null && refreshHints) {
+      c.refreshInlayHints().exceptionally(e -> null);
+    }
+    if (c != null && refreshLenses) {
+      c.refreshCodeLenses().exceptionally(e -> null);
+    }
+  }
 
   @Override
   public void initialized(InitializedParams params) {
@@ -450,6 +465,7 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
         }
         settings = parsed;
         analyzer.transform(w -> w.withSettings(engineSettings()));
+        refreshEditorFeatures();
         // extra globs may change how open documents are read
         open.forEach((path, doc) -> submit(SourceDocument.of(path, doc.text()), doc.version()));
       });

@@ -54,7 +54,12 @@ class EditorFeaturesRoundTripTest {
     String treeUri = tree.toUri().toString();
     try (LspHarness h = new LspHarness()) {
       InitializeParams init = new InitializeParams();
-      init.setCapabilities(new org.eclipse.lsp4j.ClientCapabilities());
+      var clientCaps = new org.eclipse.lsp4j.ClientCapabilities();
+      var workspaceCaps = new org.eclipse.lsp4j.WorkspaceClientCapabilities();
+      workspaceCaps.setInlayHint(new org.eclipse.lsp4j.InlayHintWorkspaceCapabilities(true));
+      workspaceCaps.setCodeLens(new org.eclipse.lsp4j.CodeLensWorkspaceCapabilities(true));
+      clientCaps.setWorkspace(workspaceCaps);
+      init.setCapabilities(clientCaps);
       ServerCapabilities caps = h.server.initialize(init).get(20, TimeUnit.SECONDS).getCapabilities();
       h.server.initialized(new org.eclipse.lsp4j.InitializedParams());
       assertThat(caps.getFoldingRangeProvider().getLeft()).isTrue();
@@ -111,6 +116,10 @@ class EditorFeaturesRoundTripTest {
           new Range(new Position(0, 0), new Position(20, 0)))).get(20, TimeUnit.SECONDS))
           .extracting(x -> x.getLabel().getLeft()).containsExactly("→ capacity 8, ratio stored as 1.100000023841858");
       assertThat(text.codeLens(new CodeLensParams(new TextDocumentIdentifier(treeUri))).get(20, TimeUnit.SECONDS)).isEmpty();
+      for (long end = System.nanoTime() + 10_000_000_000L; System.nanoTime() < end && h.client.refreshes.size() < 2; ) {
+        Thread.sleep(20);
+      }
+      assertThat(h.client.refreshes).as("the client is asked for hints and lenses again").containsExactly("inlayHint", "codeLens");
       h.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(
           JsonParser.parseString("{\"ptree\": {\"inlayHints\": \"some\", \"codeLens\": 3}}")));
       for (long end = System.nanoTime() + 10_000_000_000L; System.nanoTime() < end

@@ -33,6 +33,20 @@ final class LspHarness implements AutoCloseable {
     final List<String> logs = new CopyOnWriteArrayList<>();
     final List<Map<String, Object>> statuses = new CopyOnWriteArrayList<>();
     final List<ApplyWorkspaceEditParams> applied = new CopyOnWriteArrayList<>();
+    /** workspace/inlayHint/refresh and workspace/codeLens/refresh, in the order received. */
+    final List<String> refreshes = new CopyOnWriteArrayList<>();
+
+    @Override
+    public CompletableFuture<Void> refreshInlayHints() {
+      refreshes.add("inlayHint");
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> refreshCodeLenses() {
+      refreshes.add("codeLens");
+      return CompletableFuture.completedFuture(null);
+    }
 
     @Override
     public void telemetryEvent(Object object) {
