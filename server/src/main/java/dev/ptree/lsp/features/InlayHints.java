@@ -64,10 +64,13 @@ public final class InlayHints {
           ? d.tree().providers().stream().map(TreeProvider::entry).toList() : d.config().providers();
       if (enabled.capacity()) {
         for (ProviderEntry p : entries) {
+          if (p.item().span().end() < within.start() || p.item().span().start() > within.end()) {
+            continue; // a screenful asks for a few providers of thousands
+          }
           for (InventoryRecord r : p.records()) {
             int end = Folding.lastCharacter(text, Locate.span(r.entry())) + 1;
-            String label = capacityLabel(r);
-            if (label != null && Locate.holds(within, end)) {
+            String label = Locate.holds(within, end) ? capacityLabel(r) : null;
+            if (label != null) {
               out.add(hint(text, path, end, CAPACITY, label, InlayHintKind.Type));
             }
           }
