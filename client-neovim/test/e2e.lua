@@ -281,6 +281,22 @@ local function main()
   check(codes(diagnostics(bufnr, client.id)) == 'PT303', 'after fix-all: PT303 remains (got %s)',
     codes(diagnostics(bufnr, client.id)))
 
+  -- pull diagnostics by a raw request (0.7 has no pull client; the server keeps pushing to it)
+  log('pull diagnostics')
+  local pull_params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) } }
+  local pulled = vim.lsp.buf_request_sync(bufnr, 'textDocument/diagnostic', pull_params, 10000)
+  local report = pulled and pulled[client.id] and pulled[client.id].result
+  check(type(report) == 'table' and report.kind == 'full' and type(report.resultId) == 'string',
+    'textDocument/diagnostic answers a full report with a result id (got %s)', vim.inspect(report))
+  local pulled_codes = vim.tbl_map(function(d) return d.code end, report and report.items or {})
+  check(table.concat(pulled_codes, ',') == 'PT303', 'the pulled report holds what was pushed: PT303 (got %s)',
+    table.concat(pulled_codes, ','))
+  pull_params.previousResultId = report and report.resultId
+  pulled = vim.lsp.buf_request_sync(bufnr, 'textDocument/diagnostic', pull_params, 10000)
+  report = pulled and pulled[client.id] and pulled[client.id].result
+  check(type(report) == 'table' and report.kind == 'unchanged' and report.resultId == pull_params.previousResultId,
+    'with that result id the answer is "unchanged" (got %s)', vim.inspect(report))
+
   -- :PtreeExplain
   log(':PtreeExplain')
   vim.cmd('PtreeExplain PT303')

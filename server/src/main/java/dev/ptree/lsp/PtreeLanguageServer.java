@@ -157,6 +157,7 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
       var ws = params.getCapabilities() == null ? null : params.getCapabilities().getWorkspace();
       watchRegistration = ws != null && ws.getDidChangeWatchedFiles() != null
           && Boolean.TRUE.equals(ws.getDidChangeWatchedFiles().getDynamicRegistration());
+      pull.configure(params.getCapabilities());
       refreshHints = ws != null && ws.getInlayHint() != null && Boolean.TRUE.equals(ws.getInlayHint().getRefreshSupport());
       refreshLenses = ws != null && ws.getCodeLens() != null && Boolean.TRUE.equals(ws.getCodeLens().getRefreshSupport());
       if (params.getWorkspaceFolders() != null) {
@@ -189,6 +190,7 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
       caps.setCodeLensProvider(new org.eclipse.lsp4j.CodeLensOptions(false));
       caps.setRenameProvider(Either.forRight(new org.eclipse.lsp4j.RenameOptions(true)));
       caps.setDocumentLinkProvider(new org.eclipse.lsp4j.DocumentLinkOptions(false));
+      caps.setDiagnosticProvider(PullDiagnostics.options());
       caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(FIX_ALL_COMMAND, EXPLAIN_COMMAND)));
       WorkspaceFoldersOptions wf = new WorkspaceFoldersOptions();
       wf.setSupported(true);
@@ -199,6 +201,7 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
   }
 
   private volatile boolean watchRegistration;
+  private final PullDiagnostics pull = new PullDiagnostics();
   private volatile boolean refreshHints;
   private volatile boolean refreshLenses;
 
@@ -440,6 +443,12 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
     }
 
     @Override
+    public CompletableFuture<org.eclipse.lsp4j.DocumentDiagnosticReport> diagnostic(org.eclipse.lsp4j.DocumentDiagnosticParams params) {
+      return onSnapshot("textDocument/diagnostic", ws -> pull.document(ws, path(params.getTextDocument().getUri()),
+          params.getPreviousResultId(), (f, t) -> toDiagnostic(ws, f, t)));
+    }
+
+    @Override
     public CompletableFuture<List<SelectionRange>> selectionRange(SelectionRangeParams params) {
       return onSnapshot("selectionRange", ws -> {
         String path = path(params.getTextDocument().getUri());
@@ -527,6 +536,13 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
     }
 
     @Override
+    public CompletableFuture<org.eclipse.lsp4j.WorkspaceDiagnosticReport> diagnostic(org.eclipse.lsp4j.WorkspaceDiagnosticParams params) {
+      return onSnapshot("workspace/diagnostic", ws -> pull.workspace(ws, params.getPreviousResultIds(),
+          PtreeLanguageServer.this::path, PtreeLanguageServer.this::uri,
+          d -> open.containsKey(d.path()) ? versionOf(d.source()) : null, (f, t) -> toDiagnostic(ws, f, t)));
+    }
+
+    @Override
     public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
       List<Object> args = params.getArguments() == null ? List.of() : params.getArguments();
       String first = args.isEmpty() ? null : args.get(0) instanceof JsonPrimitive p ? p.getAsString()
@@ -570,6 +586,7 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
     String path = source.path();
     versions.computeIfAbsent(path, k -> new java.util.concurrent.ConcurrentLinkedDeque<>())
         .addLast(Map.entry(source, version));
+    pull.edited(path);
     Workspace.Kind kind = kindOf(path);
     status("analysing");
     analyzer.update(new Workspace.Input(source, kind));
@@ -670,7 +687,8 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
 
   /** Publishes the diagnostics of every document whose findings changed in this snapshot. */
   private void publish(Workspace ws) {
-    PtreeClient c = client;
+    PtreeClient c = pull.pulling() ? null : client; // a client that pulls gets nothing pushed
+    List<String> changed = new ArrayList<>();
     Set<String> present = new HashSet<>();
     int files = 0;
     for (Workspace.Document d : ws.documents()) {
@@ -687,6 +705,7 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
         continue;
       }
       published.put(d.path(), findings);
+      changed.add(d.path());
       if (c == null) {
         continue;
       }
@@ -706,6 +725,10 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
           c.publishDiagnostics(new PublishDiagnosticsParams(uri(path), List.of()));
         }
       }
+    }
+    PtreeClient puller = client;
+    if (puller != null && pull.refreshAfter(changed)) {
+      puller.refreshDiagnostics().exceptionally(e -> null);
     }
     status(Map.of("state", "ready", "files", files));
   }

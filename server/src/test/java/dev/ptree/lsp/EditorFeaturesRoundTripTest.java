@@ -68,7 +68,8 @@ class EditorFeaturesRoundTripTest {
       assertThat(caps.getCodeLensProvider()).isNotNull();
       assertThat(caps.getRenameProvider().getRight().getPrepareProvider()).isTrue();
       assertThat(caps.getDocumentLinkProvider()).isNotNull();
-      assertThat(caps.getDiagnosticProvider()).as("pull diagnostics are not implemented").isNull();
+      assertThat(caps.getDiagnosticProvider().isInterFileDependencies()).isTrue();
+      assertThat(caps.getDiagnosticProvider().isWorkspaceDiagnostics()).isTrue();
 
       var text = h.server.getTextDocumentService();
       text.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(configUri, "yaml", 1, CONFIG)));

@@ -33,7 +33,7 @@ final class LspHarness implements AutoCloseable {
     final List<String> logs = new CopyOnWriteArrayList<>();
     final List<Map<String, Object>> statuses = new CopyOnWriteArrayList<>();
     final List<ApplyWorkspaceEditParams> applied = new CopyOnWriteArrayList<>();
-    /** workspace/inlayHint/refresh and workspace/codeLens/refresh, in the order received. */
+    /** workspace/inlayHint/refresh, workspace/codeLens/refresh and workspace/diagnostic/refresh, in the order received. */
     final List<String> refreshes = new CopyOnWriteArrayList<>();
 
     @Override
@@ -45,6 +45,12 @@ final class LspHarness implements AutoCloseable {
     @Override
     public CompletableFuture<Void> refreshCodeLenses() {
       refreshes.add("codeLens");
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> refreshDiagnostics() {
+      refreshes.add("diagnostic");
       return CompletableFuture.completedFuture(null);
     }
 
