@@ -43,7 +43,7 @@ public final class CodeLenses {
         }
         Map<TreeProvider, List<NovaMerge.Entry>> reaching = EntryReach.ofTree(ws, d.tree());
         for (TreeProvider p : d.tree().providers()) {
-          List<Location> at = new ArrayList<>();
+          java.util.Set<Location> at = new java.util.LinkedHashSet<>();
           for (NovaMerge.Entry e : reaching.getOrDefault(p, List.of())) {
             add(ws, at, e.file().path(), e.provider().identification().entry().value().span(), pathToUri);
           }
@@ -55,7 +55,7 @@ public final class CodeLenses {
         for (Map.Entry<ProviderEntry, EntryReach.Reached> e : EntryReach.ofConfig(ws, d).entrySet()) {
           ProviderEntry p = e.getKey();
           EntryReach.Reached r = e.getValue();
-          List<Location> at = new ArrayList<>();
+          java.util.Set<Location> at = new java.util.LinkedHashSet<>(); // $COMPUTE_NODE reaches every root
           for (EntryReach.Target t : r.applied()) {
             add(ws, at, t.tree().path(), t.provider().anchor(), pathToUri);
           }
@@ -81,19 +81,16 @@ public final class CodeLenses {
     }
   }
 
-  private static CodeLens lens(SourceText text, String uri, Span span, String title, List<Location> locations) {
+  private static CodeLens lens(SourceText text, String uri, Span span, String title, java.util.Set<Location> locations) {
     var range = Positions.range(text, span);
-    Command command = new Command(title, SHOW_REFERENCES, List.of(uri, range.getStart(), locations));
+    Command command = new Command(title, SHOW_REFERENCES, List.of(uri, range.getStart(), new ArrayList<>(locations)));
     return new CodeLens(range, command, null);
   }
 
-  private static void add(Workspace ws, List<Location> out, String path, Span span, Function<String, String> pathToUri) {
+  private static void add(Workspace ws, java.util.Set<Location> out, String path, Span span, Function<String, String> pathToUri) {
     Workspace.Document d = ws.document(path);
     if (d != null) {
-      Location l = new Location(pathToUri.apply(path), Positions.range(d.source().text(), span));
-      if (!out.contains(l)) {
-        out.add(l);
-      }
+      out.add(new Location(pathToUri.apply(path), Positions.range(d.source().text(), span)));
     }
   }
 }

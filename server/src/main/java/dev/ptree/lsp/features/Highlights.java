@@ -34,7 +34,7 @@ public final class Highlights {
         return List.of();
       }
       SourceText text = d.source().text();
-      List<DocumentHighlight> out = new ArrayList<>();
+      java.util.Set<DocumentHighlight> out = new java.util.LinkedHashSet<>();
       if (hit.isTree()) {
         inTree(ws, d.tree(), hit, text, out);
       } else if (hit.isConfig() && hit.identification() != null) {
@@ -45,13 +45,13 @@ public final class Highlights {
           }
         }
       }
-      return out;
+      return new ArrayList<>(out);
     } catch (RuntimeException e) {
       return List.of();
     }
   }
 
-  private static void inTree(Workspace ws, TreeFile tree, Locate.Hit hit, SourceText text, List<DocumentHighlight> out) {
+  private static void inTree(Workspace ws, TreeFile tree, Locate.Hit hit, SourceText text, java.util.Set<DocumentHighlight> out) {
     ProviderIndex index = ws.index();
     ProviderIndex.Located target = Targets.provider(ws, hit);
     if (target == null) {
@@ -80,10 +80,7 @@ public final class Highlights {
     }
   }
 
-  private static void add(List<DocumentHighlight> out, SourceText text, Span span, DocumentHighlightKind kind) {
-    DocumentHighlight h = new DocumentHighlight(Positions.range(text, span), kind);
-    if (!out.contains(h)) {
-      out.add(h);
-    }
+  private static void add(java.util.Set<DocumentHighlight> out, SourceText text, Span span, DocumentHighlightKind kind) {
+    out.add(new DocumentHighlight(Positions.range(text, span), kind));
   }
 }
