@@ -706,6 +706,9 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
       }
       published.put(d.path(), findings);
       changed.add(d.path());
+      if (c == null && open.containsKey(d.path())) {
+        versionOf(d.source()); // nothing is pushed, but the texts this one supersedes are dropped all the same
+      }
       if (c == null) {
         continue;
       }
