@@ -72,15 +72,16 @@ final class FeatureAsserts {
 
     /** Some range covers the marked part and carries this label. */
     Ranges at(String path, String marked, String label) {
-      assertThat(spans().stream().map(s -> s).toList()).contains(path + "@" + marked(path, marked));
-      List<String> labels = new ArrayList<>();
       String want = path + "@" + marked(path, marked);
+      List<String> spans = spans();
+      assertThat(spans).contains(want);
+      List<String> labels = new ArrayList<>();
       for (int i = 0; i < ranges.size(); i++) {
-        if (spans().get(i).equals(want)) {
+        if (spans.get(i).equals(want)) {
           labels.add(ranges.get(i).label());
         }
       }
-      assertThat(labels).contains(label);
+      assertThat(labels).as("labels at %s", want).contains(label);
       return this;
     }
 
