@@ -281,6 +281,22 @@ local function main()
   check(codes(diagnostics(bufnr, client.id)) == 'PT303', 'after fix-all: PT303 remains (got %s)',
     codes(diagnostics(bufnr, client.id)))
 
+  -- pull diagnostics by a raw request (0.7 has no pull client; the server keeps pushing to it)
+  log('pull diagnostics')
+  local pull_params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) } }
+  local pulled = vim.lsp.buf_request_sync(bufnr, 'textDocument/diagnostic', pull_params, 10000)
+  local report = pulled and pulled[client.id] and pulled[client.id].result
+  check(type(report) == 'table' and report.kind == 'full' and type(report.resultId) == 'string',
+    'textDocument/diagnostic answers a full report with a result id (got %s)', vim.inspect(report))
+  local pulled_codes = vim.tbl_map(function(d) return d.code end, report and report.items or {})
+  check(table.concat(pulled_codes, ',') == 'PT303', 'the pulled report holds what was pushed: PT303 (got %s)',
+    table.concat(pulled_codes, ','))
+  pull_params.previousResultId = report and report.resultId
+  pulled = vim.lsp.buf_request_sync(bufnr, 'textDocument/diagnostic', pull_params, 10000)
+  report = pulled and pulled[client.id] and pulled[client.id].result
+  check(type(report) == 'table' and report.kind == 'unchanged' and report.resultId == pull_params.previousResultId,
+    'with that result id the answer is "unchanged" (got %s)', vim.inspect(report))
+
   -- :PtreeExplain
   log(':PtreeExplain')
   vim.cmd('PtreeExplain PT303')
@@ -341,6 +357,62 @@ local function main()
   check(c4 ~= nil and c4.id ~= client.id and c4.config.root_dir == dir,
     'YAML with top-level meta/providers elsewhere gets a client of its own root (%s)', c4 and c4.config.root_dir or '-')
   check(#ptree_clients() == 2, 'two ptree clients running (got %d)', #ptree_clients())
+
+  -- rename a provider with vim.lsp.buf.rename: the tree's declaration, its parent reference and
+  -- the config entry that names it change; a duplicate name is refused with the server's message
+  log('rename')
+  -- a repository of its own (a .git folder): its server scans the config, which stays closed
+  local repo = dir .. '/repo'
+  vim.fn.mkdir(repo .. '/.git', 'p')
+  local third = repo .. '/provider_config/30-third.yaml'
+  write_file(third, table.concat({
+    "meta:",
+    "  schema_version: '1.0'",
+    "providers:",
+    "  - identification: {name: cn1}",
+    "    traits: {additional: [CUSTOM_RACK]}",
+    "",
+  }, '\n'))
+  local treefile = repo .. '/host.ptree.yaml'
+  write_file(treefile, table.concat({
+    "provider_tree: '1.0'",
+    "provider_configs: provider_config",
+    "providers:",
+    "  - name: cn1",
+    "  - name: nic",
+    "    parent: cn1",
+    "",
+  }, '\n'))
+  vim.cmd('edit ' .. vim.fn.fnameescape(treefile))
+  local b6 = vim.api.nvim_get_current_buf()
+  wait_for('tree attached, its server initialized', function()
+    return ptree.client(b6) ~= nil and #ptree_clients() == 3
+  end)
+  local c6 = ptree.client(b6)
+  check(c6 ~= nil and c6.config.root_dir == repo, 'the tree gets the client of its repository (%s)',
+    c6 and c6.config.root_dir or '-')
+  -- the scan has read the closed config once the entry's code lens shows on the tree
+  wait_for('the scan binds the config to the tree', function()
+    local r = vim.lsp.buf_request_sync(b6, 'textDocument/codeLens', { textDocument = { uri = vim.uri_from_bufnr(b6) } }, 5000)
+    local lenses = r and c6 and r[c6.id] and r[c6.id].result or {}
+    return lenses[1] ~= nil and lenses[1].command.title == 'changed by 1 config entry'
+  end, 15000)
+  vim.api.nvim_win_set_cursor(0, { 4, 10 }) -- on "cn1" of "  - name: cn1"
+  vim.lsp.buf.rename('host-1')
+  wait_for('rename applied', function() return line(b6, 3) == '  - name: host-1' end, 10000)
+  check(line(b6, 3) == '  - name: host-1', 'vim.lsp.buf.rename renames the provider (got %q)', line(b6, 3))
+  check(line(b6, 5) == '    parent: host-1', 'and its parent reference (got %q)', line(b6, 5))
+  local b5 = vim.fn.bufnr(third)
+  check(b5 ~= -1 and line(b5, 3) == '  - identification: {name: host-1}',
+    'and the entry of the closed config that names it (got %q)', b5 ~= -1 and line(b5, 3) or 'no buffer')
+  local before_refusal = #_G.ptree_e2e_messages
+  vim.api.nvim_set_current_buf(b6)
+  vim.api.nvim_win_set_cursor(0, { 4, 10 })
+  vim.lsp.buf.rename('nic')
+  wait_for('refusal reported', function() return #_G.ptree_e2e_messages > before_refusal end, 10000)
+  local refusal = table.concat(vim.list_slice(_G.ptree_e2e_messages, before_refusal + 1), ' ')
+  check(refusal:find('already exists', 1, true) ~= nil, 'a duplicate name is refused with the reason (got %q)', refusal)
+  check(line(b6, 3) == '  - name: host-1', 'the refused rename changes nothing (got %q)', line(b6, 3))
 
   -- stop the servers; they must exit cleanly (the module reports a non-zero exit)
   log('shutdown')

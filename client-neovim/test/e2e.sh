@@ -5,7 +5,7 @@
 #
 # Copies test/fixtures/example.yaml into a scratch project as provider_config/example.yaml and
 # runs `nvim --headless --clean -u test/init.lua`, which sets up lua/ptree.lua with the jar, then
-# test/e2e.lua, which checks diagnostics, hover, code actions, the user commands and clients.
+# test/e2e.lua, which checks diagnostics, hover, code actions, the user commands, clients and rename.
 #
 # Exit codes: 0 passed; 1 failed or timed out; 2 usage (jar or java missing);
 # 77 skipped because nvim is not installed (not a pass: CI must install it).

@@ -103,6 +103,8 @@ class Controller implements vscode.Disposable {
     const checked = serverSettings({
       severityOverrides: cfg.get<unknown>('severityOverrides'),
       disabledRules: cfg.get<unknown>('disabledRules'),
+      inlayHints: cfg.get<unknown>('inlayHints'),
+      codeLens: cfg.get<unknown>('codeLens'),
     });
     for (const w of checked.warnings) {
       this.log(`warning: ${w}`);
@@ -175,6 +177,14 @@ class Controller implements vscode.Disposable {
       ],
       initializationOptions: this.currentServerSettings(),
       outputChannel: this.output,
+      middleware: {
+        // The server's lenses name editor.action.showReferences with JSON arguments; the command
+        // takes a Uri, a Position and Locations.
+        provideCodeLenses: async (document, token, next) => {
+          const lenses = await next(document, token);
+          return lenses?.map((lens) => this.withShowReferences(lens));
+        },
+      },
       initializationFailedHandler: (error) => {
         this.log(`initialize failed: ${errorText(error)}`);
         return false;
@@ -275,8 +285,33 @@ class Controller implements vscode.Disposable {
     await this.start();
   }
 
+  /** A lens whose command is editor.action.showReferences, with its arguments as VS Code objects. */
+  private withShowReferences(lens: vscode.CodeLens): vscode.CodeLens {
+    const command = lens.command;
+    const client = this.client;
+    if (!client || !command || command.command !== 'editor.action.showReferences' || command.arguments?.length !== 3) {
+      return lens;
+    }
+    const [uri, position, locations] = command.arguments as [string, unknown, unknown[]];
+    const p2c = client.protocol2CodeConverter;
+    lens.command = {
+      ...command,
+      arguments: [
+        p2c.asUri(uri),
+        p2c.asPosition(position as Parameters<typeof p2c.asPosition>[0]),
+        (locations ?? []).map((l) => p2c.asLocation(l as Parameters<typeof p2c.asLocation>[0])),
+      ],
+    };
+    return lens;
+  }
+
   onConfigurationChanged(e: vscode.ConfigurationChangeEvent): void {
-    if (e.affectsConfiguration('ptree.severityOverrides') || e.affectsConfiguration('ptree.disabledRules')) {
+    if (
+      e.affectsConfiguration('ptree.severityOverrides') ||
+      e.affectsConfiguration('ptree.disabledRules') ||
+      e.affectsConfiguration('ptree.inlayHints') ||
+      e.affectsConfiguration('ptree.codeLens')
+    ) {
       const client = this.client;
       if (client && client.isRunning()) {
         void client.sendNotification(DidChangeConfigurationNotification.type, didChangeConfigurationParams(this.currentServerSettings()));

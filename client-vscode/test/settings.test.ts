@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import {
+  checkBoolean,
   checkDisabledRules,
+  checkInlayHints,
   checkExtraArgs,
   checkSeverityOverrides,
   didChangeConfigurationParams,
@@ -17,6 +19,8 @@ test('initializationOptions carry severityOverrides, disabledRules and fileGlobs
     severityOverrides: { PT204: 'error', PT103: 'off' },
     disabledRules: ['PT202'],
     fileGlobs: [...FILE_GLOBS],
+    inlayHints: { values: true, capacity: true, reach: true },
+    codeLens: true,
   });
   assert.ok(r.value.fileGlobs.includes('**/provider_config/*.yaml'));
   assert.ok(r.value.fileGlobs.includes('**/*.ptree.json'));
@@ -94,4 +98,15 @@ test('normaliseCode', () => {
   assert.equal(normaliseCode('reserved-vs-total'), undefined);
   assert.equal(normaliseCode(303), undefined);
   assert.equal(normaliseCode(undefined), undefined);
+});
+
+test('inlay hints and code lens: each kind switches, ill-typed values keep it on with a warning', () => {
+  const r = serverSettings({ inlayHints: { values: false, capacity: true, reach: 'no' }, codeLens: false });
+  assert.deepEqual(r.value.inlayHints, { values: false, capacity: true, reach: true });
+  assert.equal(r.value.codeLens, false);
+  assert.deepEqual(r.warnings, ['"ptree.inlayHints.reach" should be true or false, not "no"; using true.']);
+  assert.deepEqual(checkInlayHints(7).value, { values: true, capacity: true, reach: true });
+  assert.equal(checkInlayHints(7).warnings.length, 1);
+  assert.deepEqual(checkBoolean(undefined, 'ptree.codeLens', true), { value: true, warnings: [] });
+  assert.equal(checkBoolean([], 'ptree.codeLens', true).warnings.length, 1);
 });

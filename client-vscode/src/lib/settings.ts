@@ -19,12 +19,24 @@ export interface ServerSettings {
   severityOverrides: { [code: string]: Severity };
   disabledRules: string[];
   fileGlobs: string[];
+  inlayHints: InlayHintSettings;
+  codeLens: boolean;
+}
+
+/** Which inlay hints the server gives: what nova reads, capacities, what a config entry reaches. */
+export interface InlayHintSettings {
+  values: boolean;
+  capacity: boolean;
+  reach: boolean;
 }
 
 /** The raw values of the `ptree.*` settings that matter to the server. */
 export interface RawServerSettings {
   severityOverrides?: unknown;
   disabledRules?: unknown;
+  /** `ptree.inlayHints.*` as VS Code nests them: `{values, capacity, reach}`. */
+  inlayHints?: unknown;
+  codeLens?: unknown;
 }
 
 export interface Checked<T> {
@@ -126,13 +138,50 @@ export function checkDisabledRules(raw: unknown): Checked<string[]> {
   return { value, warnings };
 }
 
+/** A boolean setting; anything else keeps the default, with a warning. */
+export function checkBoolean(raw: unknown, name: string, fallback: boolean): Checked<boolean> {
+  if (raw === undefined || raw === null) {
+    return { value: fallback, warnings: [] };
+  }
+  if (typeof raw === 'boolean') {
+    return { value: raw, warnings: [] };
+  }
+  return { value: fallback, warnings: [`"${name}" should be true or false, not ${describe(raw)}; using ${fallback}.`] };
+}
+
+export function checkInlayHints(raw: unknown): Checked<InlayHintSettings> {
+  const value: InlayHintSettings = { values: true, capacity: true, reach: true };
+  const warnings: string[] = [];
+  if (raw === undefined || raw === null) {
+    return { value, warnings };
+  }
+  if (!isPlainObject(raw)) {
+    warnings.push(`"ptree.inlayHints" should hold "values", "capacity" and "reach" (true or false), not ${describe(raw)}; all on.`);
+    return { value, warnings };
+  }
+  for (const kind of ['values', 'capacity', 'reach'] as const) {
+    const b = checkBoolean(raw[kind], `ptree.inlayHints.${kind}`, true);
+    value[kind] = b.value;
+    warnings.push(...b.warnings);
+  }
+  return { value, warnings };
+}
+
 /** The object sent as `initializationOptions` and, on change, as `{"settings": {"ptree": …}}`. */
 export function serverSettings(raw: RawServerSettings): Checked<ServerSettings> {
   const sev = checkSeverityOverrides(raw.severityOverrides);
   const dis = checkDisabledRules(raw.disabledRules);
+  const hints = checkInlayHints(raw.inlayHints);
+  const lens = checkBoolean(raw.codeLens, 'ptree.codeLens', true);
   return {
-    value: { severityOverrides: sev.value, disabledRules: dis.value, fileGlobs: [...FILE_GLOBS] },
-    warnings: [...sev.warnings, ...dis.warnings],
+    value: {
+      severityOverrides: sev.value,
+      disabledRules: dis.value,
+      fileGlobs: [...FILE_GLOBS],
+      inlayHints: hints.value,
+      codeLens: lens.value,
+    },
+    warnings: [...sev.warnings, ...dis.warnings, ...hints.warnings, ...lens.warnings],
   };
 }
 

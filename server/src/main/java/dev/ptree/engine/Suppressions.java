@@ -91,6 +91,11 @@ public final class Suppressions {
     return hit;
   }
 
+  /** Every code of every suppression comment, in document order. */
+  public List<Entry> entries() {
+    return java.util.Collections.unmodifiableList(entries);
+  }
+
   public List<Entry> unused() {
     List<Entry> out = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {

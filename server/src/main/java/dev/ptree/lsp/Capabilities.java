@@ -5,12 +5,16 @@ import java.util.List;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionOptions;
+import org.eclipse.lsp4j.CodeLensOptions;
 import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.DocumentLinkOptions;
 import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.FileSystemWatcher;
+import org.eclipse.lsp4j.InlayHintRegistrationOptions;
 import org.eclipse.lsp4j.Registration;
 import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.RenameOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
@@ -36,6 +40,15 @@ final class Capabilities {
     caps.setDefinitionProvider(true);
     caps.setReferencesProvider(true);
     caps.setSelectionRangeProvider(true);
+    caps.setFoldingRangeProvider(true);
+    caps.setDocumentHighlightProvider(true);
+    InlayHintRegistrationOptions inlay = new InlayHintRegistrationOptions();
+    inlay.setResolveProvider(true);
+    caps.setInlayHintProvider(Either.forRight(inlay));
+    caps.setCodeLensProvider(new CodeLensOptions(false));
+    caps.setRenameProvider(Either.forRight(new RenameOptions(true)));
+    caps.setDocumentLinkProvider(new DocumentLinkOptions(false));
+    caps.setDiagnosticProvider(PullDiagnostics.options());
     caps.setExecuteCommandProvider(new ExecuteCommandOptions(
         List.of(WorkspaceRequests.FIX_ALL_COMMAND, WorkspaceRequests.EXPLAIN_COMMAND)));
     WorkspaceFoldersOptions wf = new WorkspaceFoldersOptions();
@@ -50,6 +63,18 @@ final class Capabilities {
     var ws = client == null ? null : client.getWorkspace();
     return ws != null && ws.getDidChangeWatchedFiles() != null
         && Boolean.TRUE.equals(ws.getDidChangeWatchedFiles().getDynamicRegistration());
+  }
+
+  /** Whether the client asks again for inlay hints when the server says they changed. */
+  static boolean refreshesInlayHints(ClientCapabilities client) {
+    var ws = client == null ? null : client.getWorkspace();
+    return ws != null && ws.getInlayHint() != null && Boolean.TRUE.equals(ws.getInlayHint().getRefreshSupport());
+  }
+
+  /** Whether the client asks again for code lenses when the server says they changed. */
+  static boolean refreshesCodeLenses(ClientCapabilities client) {
+    var ws = client == null ? null : client.getWorkspace();
+    return ws != null && ws.getCodeLens() != null && Boolean.TRUE.equals(ws.getCodeLens().getRefreshSupport());
   }
 
   /** Whether the client shows `$/progress` the server starts. */

@@ -31,9 +31,11 @@ final class DiagnosticsPublisher {
   private final Predicate<String> isOpen;
   private final RuleDocPages pages;
   private final Consumer<Map<String, Object>> status;
+  private final PullDiagnostics pull;
 
   DiagnosticsPublisher(Supplier<PtreeClient> client, DocumentUris uris, Predicate<String> isOpen, RuleDocPages pages,
-      Consumer<Map<String, Object>> status) {
+      Consumer<Map<String, Object>> status, PullDiagnostics pull) {
+    this.pull = pull;
     this.client = client;
     this.uris = uris;
     this.isOpen = isOpen;
@@ -45,6 +47,7 @@ final class DiagnosticsPublisher {
   synchronized void publish(Snapshot snapshot) {
     Workspace ws = snapshot.workspace();
     int files = 0;
+    List<String> changedFiles = new ArrayList<>();
     for (Workspace.Document d : ws.documents()) {
       String path = d.path();
       boolean ignored = d.kind() == Workspace.Kind.IGNORED;
@@ -58,6 +61,9 @@ final class DiagnosticsPublisher {
       List<Finding> told = before == null ? List.of() : before.findings();
       boolean changed = told != findings && !told.equals(findings);
       boolean newVersion = version != null && !ignored && (before == null || !version.equals(before.version()));
+      if (changed) {
+        changedFiles.add(path);
+      }
       if (changed || newVersion) {
         send(ws, path, d.source().text(), findings, version);
       }
@@ -76,13 +82,21 @@ final class DiagnosticsPublisher {
         }
       }
     }
+    PtreeClient c = client.get();
+    if (c != null && pull.refreshAfter(changedFiles)) {
+      try {
+        c.refreshDiagnostics().exceptionally(e -> null);
+      } catch (RuntimeException e) {
+        // the client is gone
+      }
+    }
     status.accept(Map.of("state", "ready", "files", files));
   }
 
   private void send(Workspace ws, String path, SourceText text, List<Finding> findings, Integer version) {
     PtreeClient c = client.get();
-    if (c == null) {
-      return;
+    if (c == null || pull.pulling()) {
+      return; // a client that pulls gets nothing pushed
     }
     List<Diagnostic> diagnostics = new ArrayList<>(findings.size());
     for (Finding f : findings) {

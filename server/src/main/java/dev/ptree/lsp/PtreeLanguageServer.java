@@ -42,6 +42,9 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
   private volatile PtreeClient client;
   private volatile ServerSettings settings = ServerSettings.DEFAULT;
   private volatile boolean watchFiles;
+  private final PullDiagnostics pull = new PullDiagnostics();
+  private volatile boolean refreshHints;
+  private volatile boolean refreshLenses;
 
   public PtreeLanguageServer(String version, IntConsumer exit, java.io.PrintStream stderr) {
     this.version = version;
@@ -49,15 +52,19 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
     this.stderr = stderr;
     DocumentUris uris = new DocumentUris();
     OpenDocuments open = new OpenDocuments(this::log);
-    DiagnosticsPublisher diagnostics = new DiagnosticsPublisher(() -> client, uris, open::isOpen,
-        new RuleDocPages(version), this::status);
+    RuleDocPages pages = new RuleDocPages(version);
+    DiagnosticsPublisher diagnostics = new DiagnosticsPublisher(() -> client, uris, open::isOpen, pages,
+        this::status, pull);
     this.analyzer = new Analyzer(Workspace.empty(ServerSettings.DEFAULT.engine(), this::log), diagnostics::publish,
         this::log, open::isOpen);
     this.requests = new Requests(analyzer, uris, this::log);
     this.folders = new WorkspaceFolders(analyzer, open, uris, () -> settings, () -> client, this::log,
         this::projectProblem, () -> status(Map.of("state", "analysing")));
-    this.text = new TextDocuments(requests, open, folders, uris, diagnostics);
-    this.workspace = new WorkspaceRequests(requests, folders, uris, () -> client, s -> settings = s, this::log);
+    this.text = new TextDocuments(requests, open, folders, uris, diagnostics, pull, pages, () -> settings);
+    this.workspace = new WorkspaceRequests(requests, folders, uris, () -> client, s -> {
+      settings = s;
+      refreshEditorFeatures();
+    }, this::log, pull, diagnostics);
   }
 
   @Override
@@ -70,6 +77,9 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
     return requests.guarded("initialize", false, () -> {
       settings = ServerSettings.parse(params.getInitializationOptions(), this::log);
       watchFiles = Capabilities.watchesFiles(params.getCapabilities());
+      pull.configure(params.getCapabilities());
+      refreshHints = Capabilities.refreshesInlayHints(params.getCapabilities());
+      refreshLenses = Capabilities.refreshesCodeLenses(params.getCapabilities());
       List<String> roots = new ArrayList<>();
       if (params.getWorkspaceFolders() != null) {
         params.getWorkspaceFolders().stream().map(WorkspaceFolder::getUri).forEach(roots::add);
@@ -122,6 +132,21 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
   /** For tests: the snapshot once every change sent so far, the disk's too, is analysed. */
   public CompletableFuture<Workspace> settled() {
     return analyzer.settled().thenApply(Snapshot::workspace);
+  }
+
+  /** Inlay hints and code lenses follow the settings: a client that can is asked to request them again. */
+  private void refreshEditorFeatures() {
+    PtreeClient c = client;
+    try {
+      if (c != null && refreshHints) {
+        c.refreshInlayHints().exceptionally(e -> null);
+      }
+      if (c != null && refreshLenses) {
+        c.refreshCodeLenses().exceptionally(e -> null);
+      }
+    } catch (RuntimeException e) {
+      // the client is gone
+    }
   }
 
   /** A ptree.toml that cannot be obeyed: logged, and shown, since the editor's results now ignore it. */

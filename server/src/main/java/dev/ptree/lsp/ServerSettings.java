@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.ptree.engine.Settings;
+import dev.ptree.lsp.features.InlayHints;
 import dev.ptree.rules.registry.Rules;
 import dev.ptree.rules.Severity;
 import java.nio.file.FileSystems;
@@ -20,14 +21,17 @@ import java.util.function.Consumer;
 
 /**
  * The server's settings, from initializationOptions or didChangeConfiguration: severity overrides
- * (a severity, or "off"), disabled rules, extra file globs read as provider configs, and trace.
+ * (a severity, or "off"), disabled rules, extra file globs read as provider configs, trace, which
+ * inlay hints to show ({@code inlayHints}: {@code values}, {@code capacity}, {@code reach}, each a
+ * boolean, or one boolean for all) and whether to show code lenses ({@code codeLens}).
  * Lenient: an unknown key, an ill-typed value or an unknown rule is logged and skipped.
  */
-record ServerSettings(Settings engine, String trace, List<PathMatcher> globMatchers) {
-  static final ServerSettings DEFAULT = new ServerSettings(Settings.DEFAULT, "off", List.of());
+record ServerSettings(Settings engine, String trace, List<PathMatcher> globMatchers, InlayHints.Enabled inlayHints,
+    boolean codeLens) {
+  static final ServerSettings DEFAULT = new ServerSettings(Settings.DEFAULT, "off", List.of(), InlayHints.Enabled.ALL, true);
 
   private static final java.util.Set<String> KEYS = java.util.Set.of("disabledRules", "severityOverrides",
-      "fileGlobs", "trace");
+      "fileGlobs", "trace", "inlayHints", "codeLens");
 
   /**
    * Settings from didChangeConfiguration; null when the change holds nothing of ptree's (clients
@@ -64,6 +68,8 @@ record ServerSettings(Settings engine, String trace, List<PathMatcher> globMatch
     Map<String, Severity> overrides = new LinkedHashMap<>();
     List<String> globs = new ArrayList<>();
     String trace = "off";
+    InlayHints.Enabled hints = InlayHints.Enabled.ALL;
+    boolean codeLens = true;
     for (Map.Entry<String, JsonElement> e : o.entrySet()) {
       JsonElement v = e.getValue();
       switch (e.getKey()) {
@@ -93,6 +99,8 @@ record ServerSettings(Settings engine, String trace, List<PathMatcher> globMatch
         case "fileGlobs" -> globs.addAll(strings(v, "fileGlobs", log));
         case "trace" -> trace = v.isJsonPrimitive() ? v.getAsString()
             : v.isJsonObject() && v.getAsJsonObject().has("server") ? v.getAsJsonObject().get("server").getAsString() : "off";
+        case "inlayHints" -> hints = inlayHints(v, log);
+        case "codeLens" -> codeLens = bool(v, "codeLens", true, log);
         default -> log.accept("settings: unknown key " + dev.ptree.text.Escaper.quote(e.getKey()) + " ignored");
       }
     }
@@ -105,7 +113,40 @@ record ServerSettings(Settings engine, String trace, List<PathMatcher> globMatch
         log.accept("settings: file glob " + dev.ptree.text.Escaper.quote(glob) + " is not a valid glob; ignored");
       }
     }
-    return new ServerSettings(new Settings(Set.copyOf(disabled), Map.copyOf(overrides)), trace, List.copyOf(matchers));
+    return new ServerSettings(new Settings(Set.copyOf(disabled), Map.copyOf(overrides)), trace, List.copyOf(matchers),
+        hints, codeLens);
+  }
+
+  /** {@code true}/{@code false} for every kind, or {@code {values, capacity, reach}} (a missing kind stays on). */
+  private static InlayHints.Enabled inlayHints(JsonElement v, Consumer<String> log) {
+    if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isBoolean()) {
+      boolean all = v.getAsBoolean();
+      return new InlayHints.Enabled(all, all, all);
+    }
+    if (!v.isJsonObject()) {
+      log.accept("settings: inlayHints must be a boolean or an object of booleans; ignored");
+      return InlayHints.Enabled.ALL;
+    }
+    boolean values = true;
+    boolean capacity = true;
+    boolean reach = true;
+    for (Map.Entry<String, JsonElement> e : v.getAsJsonObject().entrySet()) {
+      switch (e.getKey()) {
+        case "values" -> values = bool(e.getValue(), "inlayHints.values", true, log);
+        case "capacity" -> capacity = bool(e.getValue(), "inlayHints.capacity", true, log);
+        case "reach" -> reach = bool(e.getValue(), "inlayHints.reach", true, log);
+        default -> log.accept("settings: unknown key " + dev.ptree.text.Escaper.quote("inlayHints." + e.getKey()) + " ignored");
+      }
+    }
+    return new InlayHints.Enabled(values, capacity, reach);
+  }
+
+  private static boolean bool(JsonElement v, String key, boolean fallback, Consumer<String> log) {
+    if (v.isJsonPrimitive() && v.getAsJsonPrimitive().isBoolean()) {
+      return v.getAsBoolean();
+    }
+    log.accept("settings: " + key + " must be true or false; ignored");
+    return fallback;
   }
 
   private static List<String> strings(JsonElement v, String key, Consumer<String> log) {

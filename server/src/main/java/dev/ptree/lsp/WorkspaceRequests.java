@@ -19,6 +19,8 @@ import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
 import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.WorkspaceDiagnosticParams;
+import org.eclipse.lsp4j.WorkspaceDiagnosticReport;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.WorkspaceSymbol;
 import org.eclipse.lsp4j.WorkspaceSymbolParams;
@@ -39,15 +41,25 @@ final class WorkspaceRequests implements WorkspaceService {
   private final Supplier<PtreeClient> client;
   private final Consumer<ServerSettings> settings;
   private final Consumer<String> log;
+  private final PullDiagnostics pull;
+  private final DiagnosticsPublisher diagnostics;
 
   WorkspaceRequests(Requests requests, WorkspaceFolders folders, DocumentUris uris, Supplier<PtreeClient> client,
-      Consumer<ServerSettings> settings, Consumer<String> log) {
+      Consumer<ServerSettings> settings, Consumer<String> log, PullDiagnostics pull, DiagnosticsPublisher diagnostics) {
     this.requests = requests;
     this.folders = folders;
     this.uris = uris;
     this.client = client;
     this.settings = settings;
     this.log = log;
+    this.pull = pull;
+    this.diagnostics = diagnostics;
+  }
+
+  @Override
+  public CompletableFuture<WorkspaceDiagnosticReport> diagnostic(WorkspaceDiagnosticParams params) {
+    return requests.onSnapshot("workspace/diagnostic", s -> pull.workspace(s.workspace(), params.getPreviousResultIds(),
+        uris::path, uris::uri, d -> s.version(d.path()), (f, t) -> diagnostics.diagnostic(s.workspace(), f, t)));
   }
 
   @Override

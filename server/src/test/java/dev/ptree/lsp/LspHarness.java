@@ -45,6 +45,26 @@ final class LspHarness implements AutoCloseable {
     volatile java.util.function.Consumer<ProgressParams> onProgress = p -> { };
     /** Every message the client received, by method, in arrival order (responses to the client's requests aside). */
     final List<String> received = new CopyOnWriteArrayList<>();
+    /** workspace/inlayHint/refresh, workspace/codeLens/refresh and workspace/diagnostic/refresh, in the order received. */
+    final List<String> refreshes = new CopyOnWriteArrayList<>();
+
+    @Override
+    public CompletableFuture<Void> refreshInlayHints() {
+      refreshes.add("inlayHint");
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> refreshCodeLenses() {
+      refreshes.add("codeLens");
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> refreshDiagnostics() {
+      refreshes.add("diagnostic");
+      return CompletableFuture.completedFuture(null);
+    }
 
     @Override
     public void telemetryEvent(Object object) {

@@ -374,10 +374,10 @@ class ProtocolAbuseTest {
       String doc = "{\"textDocument\":{\"uri\":\"" + uri + "\"}";
       String range = ",\"range\":{\"start\":{\"line\":0,\"character\":0},\"end\":{\"line\":9,\"character\":0}}";
       Map<String, String> unimplemented = new java.util.LinkedHashMap<>();
-      unimplemented.put("textDocument/diagnostic", doc + "}");
-      unimplemented.put("textDocument/inlayHint", doc + range + "}");
-      unimplemented.put("textDocument/codeLens", doc + "}");
-      unimplemented.put("workspace/diagnostic", "{\"previousResultIds\":[]}");
+      unimplemented.put("textDocument/semanticTokens/full", doc + "}");
+      unimplemented.put("textDocument/formatting", doc + ",\"options\":{\"tabSize\":2,\"insertSpaces\":true}}");
+      unimplemented.put("textDocument/colorPresentation", doc + range + ",\"color\":{\"red\":0,\"green\":0,\"blue\":0,\"alpha\":1}}");
+      unimplemented.put("workspace/willRenameFiles", "{\"files\":[]}");
       unimplemented.put("foo/bar", "{}");
       unimplemented.put("$/noSuchRequest", "{}");
       int unimplementedId = 50;

@@ -132,6 +132,44 @@ final class FeatureDsl {
       return new Strings(symbols.stream().map(WorkspaceSymbol::getName).toList());
     }
 
+    /** The inlay hints of a whole file, each as an empty range at its position with its label. */
+    FeatureAsserts.Ranges inlayHints(String path) {
+      return inlayHints(path, InlayHints.Enabled.ALL);
+    }
+
+    FeatureAsserts.Ranges inlayHints(String path, InlayHints.Enabled enabled) {
+      return new FeatureAsserts.Ranges(this, InlayHints.hints(workspace(), path, null, enabled).stream()
+          .map(h -> new FeatureAsserts.At(path, new Range(h.getPosition(), h.getPosition()), h.getLabel().getLeft()))
+          .toList());
+    }
+
+    /** The code lenses of a file, each as its range with its title. */
+    FeatureAsserts.Ranges codeLenses(String path) {
+      return new FeatureAsserts.Ranges(this, CodeLenses.lenses(workspace(), path, TO_URI).stream()
+          .map(l -> new FeatureAsserts.At(path, l.getRange(), l.getCommand().getTitle())).toList());
+    }
+
+    /** The locations the code lens titled {@code title} shows. */
+    @SuppressWarnings("unchecked")
+    LocationAssert codeLensLocations(String path, String title) {
+      var lens = CodeLenses.lenses(workspace(), path, TO_URI).stream()
+          .filter(l -> l.getCommand().getTitle().equals(title)).findFirst()
+          .orElseThrow(() -> new AssertionError("no code lens " + title));
+      assertThat(lens.getCommand().getCommand()).isEqualTo(CodeLenses.SHOW_REFERENCES);
+      List<Object> args = lens.getCommand().getArguments();
+      assertThat(args.get(0)).isEqualTo(TO_URI.apply(path));
+      assertThat(args.get(1)).isEqualTo(lens.getRange().getStart());
+      return new LocationAssert(this, (List<Location>) args.get(2));
+    }
+
+    /** The document links of a file, each labelled with its target; a rule's page is {@code rule:CODE} here. */
+    FeatureAsserts.Ranges links(String path) {
+      return new FeatureAsserts.Ranges(this, DocumentLinks.links(workspace(), path, TO_URI, code -> "rule:" + code).stream()
+          .map(l -> new FeatureAsserts.At(path, l.getRange(),
+              l.getTarget().startsWith(URI_PREFIX) ? l.getTarget().substring(URI_PREFIX.length()) : l.getTarget()))
+          .toList());
+    }
+
     /** The text a location covers, for comparison. */
     String textOf(Location l) {
       assertThat(l.getUri()).startsWith(URI_PREFIX);
@@ -173,6 +211,24 @@ final class FeatureDsl {
 
     LocationAssert references(boolean includeDeclaration) {
       return new LocationAssert(files, Navigation.references(files.workspace(), path, offset, includeDeclaration, TO_URI));
+    }
+
+    /** The document highlights at the cursor, each labelled with its kind. */
+    FeatureAsserts.Ranges highlights() {
+      return new FeatureAsserts.Ranges(files, Highlights.highlights(files.workspace(), path, offset).stream()
+          .map(h -> new FeatureAsserts.At(path, h.getRange(), String.valueOf(h.getKind()))).toList());
+    }
+
+    /** prepareRename at the cursor: the range it renames, labelled with the placeholder; empty when none. */
+    FeatureAsserts.Ranges prepareRename() {
+      var r = Rename.prepare(files.workspace(), path, offset);
+      return new FeatureAsserts.Ranges(files, r == null ? List.of()
+          : List.of(new FeatureAsserts.At(path, r.getRange(), r.getPlaceholder())));
+    }
+
+    /** The files after the rename's edits are applied, or the message it was refused with. */
+    FeatureAsserts.Renamed rename(String newName) {
+      return FeatureAsserts.Renamed.of(files, () -> Rename.rename(files.workspace(), path, offset, newName, TO_URI));
     }
 
     /** The selection ranges at the cursor as the texts they cover, innermost first. */
