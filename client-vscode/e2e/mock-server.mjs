@@ -1,7 +1,9 @@
 // A stand-in for `ptree serve`, for PTREE_E2E_EXPECT=mock: checks the end-to-end test and
-// the extension's wiring (diagnostics, hover, quick fix, ptree/status, executeCommand,
-// applyEdit) in a real VS Code without the real server. It speaks just enough LSP over
-// stdio and knows only the two findings of e2e/workspace/provider_config/example.yaml.
+// the extension's wiring (diagnostics, hover, quick fix, inlay hints, a code lens through the
+// showReferences middleware, ptree/status, executeCommand, applyEdit) in a real VS Code
+// without the real server. It speaks just enough LSP over stdio and knows only
+// e2e/workspace: two findings of provider_config/example.yaml, its octal `010` and the one
+// root of host.ptree.yaml that its $COMPUTE_NODE entry reaches.
 // Not part of the extension.
 const docs = new Map();
 let nextId = 1;
@@ -51,6 +53,39 @@ function findings(uri, text) {
   return { diagnostics, fixes };
 }
 
+/** The fixture's inlay hints: octal totals and the $COMPUTE_NODE entry's one root. */
+function inlayHints(text) {
+  const hints = [];
+  text.split('\n').forEach((line, i) => {
+    let m = /^(\s*total:\s*)(0[0-7]+)\s*$/.exec(line);
+    if (m) {
+      const label = `= ${parseInt(m[2], 8)}`;
+      hints.push({ position: { line: i, character: m[1].length + m[2].length }, label, kind: 1, paddingLeft: true });
+    }
+    m = /^(\s*(?:name|uuid):\s*)\$COMPUTE_NODE\s*$/.exec(line);
+    if (m) {
+      hints.push({ position: { line: i, character: m[1].length + '$COMPUTE_NODE'.length }, label: '→ 1 root', kind: 2, paddingLeft: true });
+    }
+  });
+  return hints;
+}
+
+/** The lens over the $COMPUTE_NODE entry, with the server's editor.action.showReferences arguments. */
+function codeLenses(uri, text) {
+  const lenses = [];
+  // host.ptree.yaml sits beside provider_config/; its root's name is `cn1` on line 6.
+  const host = uri.replace(/provider_config\/[^/]*$/, 'host.ptree.yaml');
+  const cn1 = { uri: host, range: { start: { line: 5, character: 10 }, end: { line: 5, character: 13 } } };
+  text.split('\n').forEach((line, i) => {
+    const m = /^(\s*(?:name|uuid):\s*)\$COMPUTE_NODE\s*$/.exec(line);
+    if (m) {
+      const range = { start: { line: i, character: m[1].length }, end: { line: i, character: m[1].length + '$COMPUTE_NODE'.length } };
+      lenses.push({ range, command: { title: 'applies to 1 provider', command: 'editor.action.showReferences', arguments: [uri, range.start, [cn1]] } });
+    }
+  });
+  return lenses;
+}
+
 function analyse(uri) {
   notify('ptree/status', { state: 'analysing', files: docs.size });
   const { diagnostics } = findings(uri, docs.get(uri));
@@ -68,6 +103,8 @@ function handle(msg) {
           textDocumentSync: { openClose: true, change: 1, save: { includeText: false } },
           hoverProvider: true,
           codeActionProvider: { codeActionKinds: ['quickfix'] },
+          inlayHintProvider: true,
+          codeLensProvider: { resolveProvider: false },
           // Lists ptree.fixAllSafe, which the extension also registers as a VS Code command.
           executeCommandProvider: { commands: ['ptree.fixAllSafe', 'ptree.explain'] },
         },
@@ -109,6 +146,10 @@ function handle(msg) {
           .map((f) => ({ title: f.title, kind: 'quickfix', isPreferred: true, diagnostics: [f.diagnostic], edit: f.edit })),
       );
     }
+    case 'textDocument/inlayHint':
+      return reply(inlayHints(docs.get(params.textDocument.uri) ?? ''));
+    case 'textDocument/codeLens':
+      return reply(codeLenses(params.textDocument.uri, docs.get(params.textDocument.uri) ?? ''));
     case 'workspace/executeCommand':
       if (params.command === 'ptree.explain') {
         return reply(`# ${params.arguments[0]}\n\nreserved greater than or equal to total (mock documentation)\n`);

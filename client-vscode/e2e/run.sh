@@ -6,7 +6,8 @@
 #
 # Runs setup.sh (fast once cached), packages the extension unless PTREE_E2E_VSIX names a
 # .vsix, installs it into a fresh code-server, opens a copy of e2e/workspace and checks the
-# Problems panel, a hover and a quick fix. Screenshots and logs go to e2e/artifacts/.
+# Problems panel, a hover, a quick fix, inlay hints and a code lens (whose click opens the
+# references peek). Screenshots and logs go to e2e/artifacts/.
 #
 # PTREE_E2E_EXPECT=server     the server must work: every check runs and must pass
 # PTREE_E2E_EXPECT=no-server  the jar has no `serve` yet: the status bar must show the error;

@@ -370,6 +370,59 @@ try {
     skip('(c) a quick fix, applied and saved, changes the file on disk', 'needs `ptree serve`');
   }
 
+  // (d) Inlay hints: what nova reads where the text does not show it. `total: 010` is the
+  // octal int 8; the $COMPUTE_NODE entry reaches host.ptree.yaml's one root.
+  if (EXPECT === 'server') {
+    await check('(d) inlay hints: "= 8" after `total: 010`, "→ 1 root" after $COMPUTE_NODE', async () => {
+      await focusExample();
+      const lines = page.locator('.editor-group-container .monaco-editor .view-lines .view-line');
+      const wanted = [
+        ['total: 010', /total: 010\s*=\s*8(?!\d)/],
+        ['$COMPUTE_NODE', /\$COMPUTE_NODE\s*→\s*1 root(?!s)/],
+      ];
+      const found = await until('the inlay hints in the editor', 60_000, async () => {
+        const texts = (await lines.allInnerTexts().catch(() => [])).map((t) => t.replace(/[\s\u00a0]+/g, ' ').trim());
+        const hits = wanted.map(([, re]) => texts.find((t) => re.test(t)));
+        return hits.every(Boolean) ? hits : undefined;
+      }).catch(async (e) => {
+        const texts = (await lines.allInnerTexts().catch(() => [])).map((t) => t.replace(/[\s\u00a0]+/g, ' ').trim());
+        throw new Error(`${e.message}; the lines with ${wanted.map(([w]) => w).join(' or ')} read: ${JSON.stringify(texts.filter((t) => wanted.some(([w]) => t.includes(w))))}`);
+      });
+      for (const line of found) {
+        log(`  rendered: ${line}`);
+      }
+      await shot('inlay-hints.png');
+    });
+  } else {
+    skip('(d) inlay hints: "= 8" after `total: 010`, "→ 1 root" after $COMPUTE_NODE', 'needs `ptree serve`');
+  }
+
+  // (e) A code lens over the config entry (host.ptree.yaml binds provider_config/); clicking it
+  // runs editor.action.showReferences with the arguments the extension's middleware converts.
+  if (EXPECT === 'server') {
+    await check('(e) the code lens "applies to 1 provider" opens the references peek', async () => {
+      await focusExample();
+      const lens = page.locator('.editor-group-container .monaco-editor .codelens-decoration a', { hasText: 'applies to 1 provider' }).first();
+      await lens.waitFor({ state: 'visible', timeout: 60_000 });
+      const all = (await page.locator('.editor-group-container .monaco-editor .codelens-decoration').allInnerTexts()).map((t) => t.trim());
+      log(`  code lenses: ${JSON.stringify(all)}`);
+      await shot('code-lens.png');
+      await lens.click();
+      const peek = page.locator('.editor-group-container .monaco-editor .peekview-widget').first();
+      await peek.waitFor({ state: 'visible', timeout: 30_000 });
+      const text = await until('host.ptree.yaml and cn1 in the references peek', 30_000, async () => {
+        const t = await textOf(peek);
+        return /host\.ptree\.yaml/.test(t) && /\bcn1\b/.test(t) ? t : undefined;
+      });
+      log(`  references peek: ${text.slice(0, 200)}`);
+      await shot('code-lens-references.png');
+      await page.keyboard.press('Escape');
+      await peek.waitFor({ state: 'hidden', timeout: 10_000 });
+    });
+  } else {
+    skip('(e) the code lens "applies to 1 provider" opens the references peek', 'needs `ptree serve`');
+  }
+
   // "Fix all safe problems": by then the quick fix above has applied the fixture's one safe fix
   // (PT204), so only the mock's marker edit shows the round trip (command → workspace/executeCommand → workspace/applyEdit → editor).
   if (MODE === 'mock') {
