@@ -212,7 +212,10 @@ async def lsp_one(spec, repo, manifest, args, log):
     root_uri = Path(repo).as_uri()
     folders = [{"uri": root_uri, "name": Path(repo).name}]
     stderr = Path(tempfile.mkstemp(prefix="repobench-", suffix=".stderr")[1])
-    client = RepoClient(spec["cmd"], str(repo), spec.get("settings") or {}, str(stderr), folders, log)
+    # ${WORKSPACE} in settings: the repository (the peer's schema glob is anchored there, because a
+    # `**` does not enter the dot-folder bench/.cache lives in)
+    settings = json.loads(json.dumps(spec.get("settings") or {}).replace("${WORKSPACE}", str(repo)))
+    client = RepoClient(spec["cmd"], str(repo), settings, str(stderr), folders, log)
     path = Path(repo) / manifest["edit_file"]
     text = path.read_text()
     doc = lb.Doc(text)
@@ -231,14 +234,14 @@ async def lsp_one(spec, repo, manifest, args, log):
         row["initialize_ms"] = ms
         t_init = time.perf_counter()
         await client.notify("initialized", {})
-        if spec.get("settings"):
-            await client.notify("workspace/didChangeConfiguration", {"settings": spec["settings"]})
+        if settings:
+            await client.notify("workspace/didChangeConfiguration", {"settings": settings})
         if spec.get("scans", True):
             t_ready, how = await client.wait_ready(files, args.timeout)
             row["scan_ms"] = (t_ready - t_init) * 1000.0
             row["ready_signal"] = how
             row["scan_publishes"] = sum(1 for p in client.publishes if p[0] <= t_ready)
-            row["scan_cpu_s"] = lb.tree_cpu_seconds(client.proc.pid)   # start-up + scan (+ the last few ms)
+            row["scan_cpu_s"] = lb.tree_cpu_seconds(client.proc.pid)   # start-up + scan
             log("  scan until ready %.0f ms (%s), %d publishes" % (row["scan_ms"], how, row["scan_publishes"]))
         await asyncio.sleep(args.settle)
         if not spec.get("scans", True):
@@ -295,7 +298,7 @@ async def lsp_one(spec, repo, manifest, args, log):
     except lb.ServerGone as e:
         row["error"] = "server gone: %s" % e
     finally:
-        await client.stop(grace=10.0, polite=isinstance(row["initialize_ms"], float))
+        await client.stop(grace=args.exit_grace, polite=isinstance(row["initialize_ms"], float))
         if row["error"]:
             row["stderr_tail"] = lb._tail(stderr)
         stderr.unlink()
@@ -320,28 +323,39 @@ def fmt(v, unit_ms=True):
     return lb.fmt_ms(v) if unit_ms else "%.0f" % v
 
 
+COLUMNS = ["H", "config + tree files", "command", "batch wall, median (min–max)", "batch peak RSS MB",
+           "initialize ms", "scan until ready ms", "publishes during scan", "didChange→diags p50 / p90 ms",
+           "server CPU ms/edit", "RSS after edits MB", "edits as expected"]
+
+
 def print_tables(results):
-    print("| H | config + tree files | run | initialize ms | scan until ready ms | publishes during scan "
-          "| didChange→diags p50 / p90 ms | server CPU ms/edit | RSS after edits MB | edits as expected |")
-    print("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| " + " | ".join(COLUMNS) + " |")
+    print("|" + "|".join("---" if c == "command" else "---:" for c in COLUMNS) + "|")
     for r in results:
-        h, m = r["hosts"], r["manifest"]
+        h, m = format(r["hosts"], ","), r["manifest"]
         files = "%s + %s" % (format(m["config_files"], ","), m["tree_files"])
         for name, b in r.get("batch", {}).items():
-            print("| %s | %s | %s: %s wall | | | | | | peak %s | |" % (
-                format(h, ","), files, name, spread_s(b["wall"]), "%.0f" % max(b["rss"]) if b["rss"] else "–"))
+            print("| %s | %s | %s | %s | %s | | | | | | | |" % (
+                h, files, name, spread_s(b["wall"]), "%.0f" % max(b["rss"]) if b["rss"] else "–"))
         for row in r.get("lsp", []):
             scan = fmt(row["scan_ms"]) if row["scan_ms"] is not None else "– (no scan)"
             edits = "%s / %s" % (fmt(row["p50"]), fmt(row["p90"])) if row["p50"] is not None else "–"
-            print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
-                format(h, ","), files, row["server"], fmt(row["initialize_ms"]), scan,
+            print("| %s | %s | %s | | | %s | %s | %s | %s | %s | %s | %s |" % (
+                h, files, row["server"], fmt(row["initialize_ms"]), scan,
                 "–" if row["scan_publishes"] is None else format(row["scan_publishes"], ","),
                 edits, fmt(row["cpu_ms_per_edit"]), fmt(row["rss_mb"], False),
                 "%d/%d" % (row["edits_ok"], row["edits_done"]) if row["edits_done"] else "–"))
     print()
     for r in results:
+        h = format(r["hosts"], ",")
+        batch = r.get("batch", {})
+        bare = batch.get("bare SnakeYAML compose")
+        for name, b in batch.items():
+            if b is not bare and bare and b["wall"] and bare["wall"]:
+                print("- H=%s %s / bare compose (medians): %.2f" % (
+                    h, name, statistics.median(b["wall"]) / statistics.median(bare["wall"])))
         for note in r.get("notes", []):
-            print("- H=%s %s" % (format(r["hosts"], ","), note))
+            print("- H=%s %s" % (h, note))
         for row in r.get("lsp", []):
             extra = []
             if row.get("ready_signal"):
@@ -351,12 +365,13 @@ def print_tables(results):
             if row.get("late_publishes"):
                 extra.append("%d publishes in the %.1f s after ready" % (row["late_publishes"], r["settle"]))
             if row.get("open_ms") is not None:
-                extra.append("didOpen→diags %s ms" % fmt(row["open_ms"]))
+                extra.append("didOpen→diags %s" % (fmt(row["open_ms"]) + " ms" if row["open_ms"] != "none"
+                                                    else "none within %g s" % r["open_wait"]))
             if row.get("min") is not None:
                 extra.append("fastest edit %s ms" % fmt(row["min"]))
             if row.get("error"):
                 extra.append("ERROR %s %s" % (row["error"], (row.get("stderr_tail") or "")[-300:]))
-            print("- H=%s %s: %s" % (format(r["hosts"], ","), row["server"], "; ".join(extra)))
+            print("- H=%s %s: %s" % (h, row["server"], "; ".join(extra)))
 
 
 # ---------------------------------------------------------------------------
@@ -379,6 +394,10 @@ def parse_args(argv):
     ap.add_argument("--init-timeout", type=float, default=30.0)
     ap.add_argument("--open-wait", type=float, default=3.0)
     ap.add_argument("--settle", type=float, default=1.0)
+    ap.add_argument("--exit-grace", type=float, default=10.0, help="seconds a server may take to exit")
+    ap.add_argument("--warmup-only", action="store_true",
+                    help="start each scanning server once on the smallest H (a short session, so that it "
+                         "writes its start-up cache at exit) and print nothing")
     ap.add_argument("--json", action="store_true", help="also print the raw results as JSON on stderr")
     a = ap.parse_args(argv)
     a.jar = os.path.abspath(a.jar)
@@ -395,10 +414,21 @@ def main(argv):
     if not os.path.isfile(args.jar):
         log("repobench: %s not found; build it with: mvn -B -q package -DskipTests" % args.jar)
         return 2
+    if args.warmup_only:
+        repo, manifest = repository(args.cache, min(args.hosts), args.seed, log)
+        args.edits = 4
+        args.exit_grace = max(args.exit_grace, 120.0)   # writing an AOT cache takes seconds
+        for spec in args.server_specs:
+            if spec.get("scans", True):
+                log("first start: %s" % spec["name"])
+                row = asyncio.run(lsp_one(spec, repo, manifest, args, log))
+                if row["error"]:
+                    log("  %s" % row["error"])
+        return 0
     results = []
     for hosts in args.hosts:
         repo, manifest = repository(args.cache, hosts, args.seed, log)
-        r = {"hosts": hosts, "manifest": manifest, "settle": args.settle}
+        r = {"hosts": hosts, "manifest": manifest, "settle": args.settle, "open_wait": args.open_wait}
         log("H=%d: %d config files, %d tree files, %d hosts with a problem" % (
             hosts, manifest["config_files"], manifest["tree_files"], len(manifest["problems"])))
         if not args.no_batch:

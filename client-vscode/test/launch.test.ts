@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
+  collectorsToTurnOff,
   jvmOptionsPath,
   missingJarMessage,
   parseRulesListing,
@@ -44,6 +45,28 @@ test('the shared options file is the repository one, in java @file syntax', () =
   }
   assert.ok(lines.some((l) => l.startsWith('-Xss')), 'deep YAML needs the thread stack option');
   assert.ok(lines.includes('-XX:+DisplayVMOutputToStderr'), 'stdout carries the protocol');
+});
+
+test("a collector chosen in the user's arguments replaces the shared one", () => {
+  const shared = '# comment\n-XX:+UseSerialGC\n-Xss4m\n';
+  assert.deepEqual(collectorsToTurnOff(shared, ['-XX:+UseG1GC', '-Xmx2g']), ['-XX:-UseSerialGC']);
+  assert.deepEqual(collectorsToTurnOff(shared, ['-XX:+UseSerialGC']), []);
+  assert.deepEqual(collectorsToTurnOff(shared, ['-Xmx2g']), []);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ptree-launch-'));
+  try {
+    const options = path.join(dir, 'ptree-serve.jvmopts');
+    fs.writeFileSync(options, shared);
+    assert.deepEqual(serverCommand('java', '/x/ptree.jar', ['-XX:+UseParallelGC'], { optionsFile: options }).args, [
+      '@' + options,
+      '-XX:-UseSerialGC',
+      '-XX:+UseParallelGC',
+      '-jar',
+      '/x/ptree.jar',
+      'serve',
+    ]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('the start-up cache: recorded on first use, used once newer than the jar; AOT on Java 25+', () => {

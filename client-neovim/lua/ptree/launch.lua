@@ -95,6 +95,28 @@ function M.cache_args(jar, major)
   return args
 end
 
+--- The JVM refuses two collectors ("Multiple garbage collectors selected"): when jvm_args choose
+--- one, the options file's choice (its lines) is switched off first.
+function M.collectors_to_turn_off(option_lines, jvm_args)
+  local wanted = {}
+  for _, a in ipairs(jvm_args) do
+    if a:match('^%-XX:%+Use%w+GC$') then
+      wanted[a] = true
+    end
+  end
+  local off = {}
+  if next(wanted) == nil then
+    return off
+  end
+  for _, line in ipairs(option_lines) do
+    line = vim.trim(line)
+    if line:match('^%-XX:%+Use%w+GC$') and not wanted[line] then
+      table.insert(off, (line:gsub('^%-XX:%+', '-XX:-')))
+    end
+  end
+  return off
+end
+
 --- The command that starts the server for a setup() config, or nil and why not:
 --- cfg.cmd if given, else
 --- { java, '@ptree-serve.jvmopts', <start-up cache>, unpack(jvm_args), '-jar', jar, 'serve' }.
@@ -118,6 +140,9 @@ function M.command(cfg)
   end
   if vim.fn.executable(java) == 1 then
     vim.list_extend(cmd, M.cache_args(jar, M.java_major(java)))
+  end
+  if options then
+    vim.list_extend(cmd, M.collectors_to_turn_off(vim.fn.readfile(options), cfg.jvm_args or {}))
   end
   vim.list_extend(cmd, cfg.jvm_args or {})
   vim.list_extend(cmd, { '-jar', jar, 'serve' })

@@ -68,7 +68,37 @@ export function serverCommand(
   shared: { optionsFile?: string; cacheArgs?: readonly string[] } = {},
 ): ServerCommand {
   const options = shared.optionsFile ? ['@' + shared.optionsFile] : [];
-  return { command: java, args: [...options, ...(shared.cacheArgs ?? []), ...extraJvmArgs, '-jar', jar, 'serve'] };
+  const collectorOff = shared.optionsFile ? collectorsToTurnOff(readOptions(shared.optionsFile), extraJvmArgs) : [];
+  return {
+    command: java,
+    args: [...options, ...(shared.cacheArgs ?? []), ...collectorOff, ...extraJvmArgs, '-jar', jar, 'serve'],
+  };
+}
+
+function readOptions(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+const COLLECTOR = /^-XX:\+Use(\w+)GC$/;
+
+/**
+ * The JVM refuses two collectors ("Multiple garbage collectors selected"): when the user's
+ * arguments choose one, the options file's choice is switched off first.
+ */
+export function collectorsToTurnOff(optionsText: string, extraJvmArgs: readonly string[]): string[] {
+  const wanted = extraJvmArgs.filter((a) => COLLECTOR.test(a));
+  if (wanted.length === 0) {
+    return [];
+  }
+  return optionsText
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => COLLECTOR.test(l) && !wanted.includes(l))
+    .map((l) => l.replace('-XX:+', '-XX:-'));
 }
 
 /** The message for a jar missing from the extension (a build without the prepackage step). */
