@@ -22,57 +22,21 @@ JAVA=${JAVA:-java}
 jar=${PTREE_JAR:-server/target/ptree.jar}
 lspbench=(env PYTHONDONTWRITEBYTECODE=1 "$PYTHON" bench/lsp/lspbench.py)
 
-# --- the peer: yaml-language-server, pinned in package-lock.json ------------
-yls_dir=bench/lsp/node_modules/yaml-language-server
-want=$(sed -n 's/.*"yaml-language-server": *"\([^"]*\)".*/\1/p' bench/lsp/package.json | head -1)
-have=$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$yls_dir/package.json" 2>/dev/null | head -1 || true)
-if [[ "$have" != "$want" ]]; then
-    echo "lspbench: installing yaml-language-server $want (npm ci)" >&2
-    (cd bench/lsp && npm ci --no-audit --no-fund --loglevel=error >&2)
-fi
-
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lspbench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
-# --- nova's SCHEMA_V1, taken from the installed nova at run time ------------
-schema=$tmp/nova-provider-config-v1.schema.json
-if ! "$NOVA_PYTHON" -c '
-import json, sys
-from nova.compute import provider_config as p
-json.dump(p.SCHEMA_V1, sys.stdout, indent=1)
-' > "$schema" 2>"$tmp/nova.err"; then
-    cat "$tmp/nova.err" >&2
-    echo "lspbench: cannot import nova.compute.provider_config with $NOVA_PYTHON;" \
-         "install Debian's python3-nova (apt-get install python3-nova) or set NOVA_PYTHON." >&2
-    exit 2
-fi
-
-# Settings served to yaml-language-server's workspace/configuration requests
-# (and sent with workspace/didChangeConfiguration). The schema store and the
-# Kubernetes CRD store are off: they would fetch catalogues over the network.
-"$PYTHON" - "$schema" > "$tmp/yls-settings.json" <<'EOF'
-import json, sys
-print(json.dumps({
-    "yaml": {
-        "validate": True,
-        "hover": True,
-        "completion": True,
-        "schemas": {sys.argv[1]: "**/provider_config/*.yaml"},
-        "schemaStore": {"enable": False},
-        "kubernetesCRDStore": {"enable": False},
-        "format": {"enable": False},
-    },
-    "http": {"proxy": "", "proxyStrictSSL": False},
-}, indent=1))
-EOF
+# --- the peer: yaml-language-server, pinned in package-lock.json ------------
+source bench/lsp/peer.sh
+peer_setup "$tmp" || exit 2
+want=$peer_version
 
 results=()
 status=0
 
 echo "lspbench: yaml-language-server $want (node $(node --version))" >&2
 if "${lspbench[@]}" --server "yaml-language-server $want" --json "$@" \
-       --settings @"$tmp/yls-settings.json" \
-       -- node "$yls_dir/bin/yaml-language-server" --stdio > "$tmp/1-yls.json"; then
+       --settings @"$peer_settings" \
+       -- "${peer_cmd[@]}" > "$tmp/1-yls.json"; then
     :
 else
     rc=$?
@@ -102,6 +66,20 @@ else
             -- bin/ptree serve > "$tmp/3-ptree-bin.json" || rc=$?
         [[ $rc -eq 0 || $rc -eq 3 ]] || status=1
         results+=("$tmp/3-ptree-bin.json")
+        # what the editor clients start (lua/ptree/launch.lua; the VS Code extension builds the
+        # same command around its packaged jar): bin/ptree-serve.jvmopts and the start-up cache
+        source bench/lsp/clients.sh
+        if client_cmd=$(client_command neovim "$jar_abs" "$JAVA"); then
+            mapfile -t client_argv < <("$PYTHON" -c 'import json,sys; print("\n".join(json.loads(sys.argv[1])))' "$client_cmd")
+            rc=0
+            "${lspbench[@]}" --server "ptree (the clients' command)" --json "$@" \
+                --init-timeout 10 --init-options "$ptree_opts" \
+                -- "${client_argv[@]}" > "$tmp/4-ptree-clients.json" || rc=$?
+            [[ $rc -eq 0 || $rc -eq 3 ]] || status=1
+            results+=("$tmp/4-ptree-clients.json")
+        else
+            echo "lspbench: no row for the clients' command (needs nvim)" >&2
+        fi
     fi
 fi
 

@@ -9,13 +9,15 @@
 local M = {}
 
 local uv = vim.uv or vim.loop
+local launch = require('ptree.launch')
 
 --- The last ptree/status notification of each client: { state = 'analysing'|'ready', files = N }.
 M.status = {}
 
 local defaults = {
   name = 'ptree',
-  -- The full server command. When nil it is { java, unpack(jvm_args), '-jar', jar, 'serve' }.
+  -- The full server command. When nil it is { java, '@ptree-serve.jvmopts', <start-up cache>,
+  -- unpack(jvm_args), '-jar', jar, 'serve' } (see M.command).
   cmd = nil,
   java = 'java',
   jvm_args = {},
@@ -45,45 +47,9 @@ local function notify(msg, level)
   vim.notify('ptree: ' .. msg, level or vim.log.levels.INFO)
 end
 
-local function this_dir()
-  local source = debug.getinfo(1, 'S').source
-  if source:sub(1, 1) == '@' then
-    return vim.fn.fnamemodify(source:sub(2), ':p:h')
-  end
-  return nil
-end
-
---- server/target/ptree.jar of the checkout holding this file (client-neovim/lua/ptree.lua), if built.
-local function default_jar()
-  local dir = this_dir()
-  if not dir then
-    return nil
-  end
-  local jar = vim.fn.fnamemodify(dir .. '/../../server/target/ptree.jar', ':p')
-  if uv.fs_stat(jar) then
-    return jar
-  end
-  return nil
-end
-
---- The command that starts the server, or nil and why not.
+--- The command that starts the server, or nil and why not (see lua/ptree/launch.lua).
 function M.command(cfg)
-  cfg = cfg or config or defaults
-  if cfg.cmd then
-    return cfg.cmd
-  end
-  local jar = cfg.jar or default_jar()
-  if not jar then
-    return nil, 'no server jar: pass setup({ jar = "/path/to/ptree.jar" }) or build it with "mvn -B package -DskipTests"'
-  end
-  jar = vim.fn.expand(jar)
-  if not uv.fs_stat(jar) then
-    return nil, 'the server jar ' .. jar .. ' does not exist; build it with "mvn -B package -DskipTests"'
-  end
-  local cmd = { cfg.java or 'java' }
-  vim.list_extend(cmd, cfg.jvm_args or {})
-  vim.list_extend(cmd, { '-jar', jar, 'serve' })
-  return cmd
+  return launch.command(cfg or config or defaults)
 end
 
 -- ---- which buffers ----
@@ -430,7 +396,14 @@ function M.explain(code)
     notify('no ptree server is running; open a provider config first', vim.log.levels.WARN)
     return
   end
-  cmd = vim.list_slice(cmd, 1, #cmd - 1)
+  -- the same JVM, minus the recording of a start-up cache: that belongs to a server run
+  local once = {}
+  for i = 1, #cmd - 1 do
+    if not (cmd[i]:match('^%-XX:AOTCacheOutput=') or cmd[i]:match('^%-XX:ArchiveClassesAtExit=')) then
+      table.insert(once, cmd[i])
+    end
+  end
+  cmd = once
   vim.list_extend(cmd, { 'explain', code })
   local out = vim.fn.system(cmd)
   if vim.v.shell_error ~= 0 then

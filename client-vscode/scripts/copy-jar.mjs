@@ -1,4 +1,5 @@
-// prepackage: puts the server jar built by Maven into the extension (server/ptree.jar).
+// prepackage: puts the server jar built by Maven into the extension (server/ptree.jar), with the
+// JVM options the server starts with (bin/ptree-serve.jvmopts, shared with bin/ptree serve).
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const source = resolve(here, '..', '..', 'server', 'target', 'ptree.jar');
 const target = resolve(here, '..', 'server', 'ptree.jar');
+const options = resolve(here, '..', '..', 'bin', 'ptree-serve.jvmopts');
 
 if (!existsSync(source)) {
   console.error(
@@ -17,5 +19,6 @@ if (!existsSync(source)) {
 }
 mkdirSync(dirname(target), { recursive: true });
 copyFileSync(source, target);
+copyFileSync(options, join(dirname(target), 'ptree-serve.jvmopts'));
 const mb = (statSync(target).size / 1024 / 1024).toFixed(1);
-console.log(`copied ${source} -> ${join('server', 'ptree.jar')} (${mb} MiB)`);
+console.log(`copied ${source} -> ${join('server', 'ptree.jar')} (${mb} MiB) and ${join('server', 'ptree-serve.jvmopts')}`);

@@ -16,7 +16,15 @@ import {
   State,
 } from 'vscode-languageclient/node';
 import { checkJavaVersion, findJava, javaRunFailedMessage } from './lib/java';
-import { missingJarMessage, parseRulesListing, RuleInfo, serverCommand, serverJarPath } from './lib/launch';
+import {
+  jvmOptionsPath,
+  missingJarMessage,
+  parseRulesListing,
+  RuleInfo,
+  serverCommand,
+  serverJarPath,
+  startupCacheArgs,
+} from './lib/launch';
 import { checkExtraArgs, didChangeConfigurationParams, normaliseCode, serverSettings, ServerSettings } from './lib/settings';
 
 type StatusState = 'starting' | 'ready' | 'analysing' | 'error';
@@ -162,7 +170,15 @@ class Controller implements vscode.Disposable {
       this.log(`warning: ${w}`);
       void vscode.window.showWarningMessage(`ptree: ${w}`);
     }
-    const cmd = serverCommand(found.java, jar, extra.value);
+    const optionsFile = jvmOptionsPath(jar);
+    const hasOptions = fs.existsSync(optionsFile);
+    if (!hasOptions) {
+      this.log(`warning: ${optionsFile} is missing; the server starts with the JVM's default settings`);
+    }
+    const cmd = serverCommand(found.java, jar, extra.value, {
+      optionsFile: hasOptions ? optionsFile : undefined,
+      cacheArgs: startupCacheArgs(jar, checked.major),
+    });
     this.log(`starting: ${[cmd.command, ...cmd.args].join(' ')}`);
 
     // No `transport` on purpose: with TransportKind.stdio the client appends `--stdio` to the
