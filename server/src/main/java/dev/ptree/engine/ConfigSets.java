@@ -57,7 +57,7 @@ final class ConfigSets {
         joining.computeIfAbsent(c.after().directory(), k -> new ArrayList<>()).add(c.after());
       }
     }
-    PersistentMap<String, ConfigSet> out = previous.byDirectory;
+    PersistentMap.Builder<String, ConfigSet> out = new PersistentMap.Builder<>(previous.byDirectory);
     List<Map.Entry<String, List<Document>>> changed = new ArrayList<>();
     for (String folder : folders) {
       ConfigSet old = previous.byDirectory.get(folder);
@@ -72,7 +72,7 @@ final class ConfigSets {
       members.addAll(joining.getOrDefault(folder, List.of()));
       members.sort(NOVA_ORDER);
       if (members.isEmpty()) {
-        out = out.remove(folder);
+        out.remove(folder);
         touched.add(folder);
       } else if (old == null || !old.reusableFor(members)) {
         changed.add(Map.entry(folder, members));
@@ -82,9 +82,9 @@ final class ConfigSets {
     List<ConfigSet> checked = (changed.size() > 1 ? changed.parallelStream() : changed.stream())
         .map(e -> check(e.getKey(), e.getValue(), engine)).toList();
     for (ConfigSet s : checked) {
-      out = out.put(s.context().directory(), s);
+      out.put(s.context().directory(), s);
     }
-    return new ConfigSets(out);
+    return new ConfigSets(out.build());
   }
 
   private static ConfigSet check(String directory, List<Document> members, Engine engine) {

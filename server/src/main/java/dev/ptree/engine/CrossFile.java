@@ -192,6 +192,11 @@ final class CrossFile {
     return treeIndex.index();
   }
 
+  /** Whether some tree binds this folder. */
+  boolean bound(String folder) {
+    return bindersOf.containsKey(folder);
+  }
+
   /** The bindings that name a folder, in tree path order then as each tree writes them. */
   List<WorkspaceContext.Bound> bindingsOf(String folder) {
     List<WorkspaceContext.Bound> out = new ArrayList<>();
@@ -224,7 +229,11 @@ final class CrossFile {
 
   /** The cross-file findings of one document: the tree rules' and those of the bindings that read it. */
   List<Finding> raw(Document d) {
-    List<Finding> out = new ArrayList<>(treeIndex.byPath().getOrDefault(d.path(), List.of()));
+    List<Finding> fromTrees = treeIndex.byPath().getOrDefault(d.path(), List.of());
+    if (d.kind() == Kind.CONFIG && !bound(d.directory())) {
+      return fromTrees;
+    }
+    List<Finding> out = new ArrayList<>(fromTrees);
     if (d.kind() == Kind.CONFIG) {
       String folder = d.directory();
       for (String tree : bindersOf.getOrDefault(folder, List.of())) {

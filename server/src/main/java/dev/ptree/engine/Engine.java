@@ -41,18 +41,21 @@ public final class Engine {
     this.settings = settings;
     this.log = log;
     this.sliceSize = sliceSize;
+    List<Rule> configRules = Rules.all().stream().filter(r -> r.readsConfigs() && settings.enabled(r.code())).toList();
+    this.configPerProvider = configRules.stream().filter(r -> r.scope() == Rule.Scope.PROVIDER).toList();
+    this.configWhole = configRules.stream().filter(r -> r.scope() == Rule.Scope.SET).toList();
   }
+
+  /** The enabled config-set rules, chosen once: a set pays for running them, not for choosing them. */
+  private final List<Rule> configPerProvider;
+  private final List<Rule> configWhole;
 
   /** The config-set rules over one set, before suppressions and severity overrides. */
   List<Finding> runConfigSet(ConfigSetContext context) {
     // nova never reads what its *.yaml glob skips: such files get PT109 and nothing else.
-    ConfigSetContext loaded = new ConfigSetContext(context.directory(),
-        context.files().stream().filter(ConfigFile::loadedByNova).toList());
-    List<Rule> enabled = Rules.all().stream()
-        .filter(r -> r.readsConfigs() && settings.enabled(r.code())).toList();
-    List<Rule> perProvider = enabled.stream().filter(r -> r.scope() == Rule.Scope.PROVIDER).toList();
-    List<Rule> whole = enabled.stream().filter(r -> r.scope() == Rule.Scope.SET).toList();
-    return runSliced(context, loaded, perProvider, whole);
+    ConfigSetContext loaded = context.files().stream().allMatch(ConfigFile::loadedByNova) ? context
+        : new ConfigSetContext(context.directory(), context.files().stream().filter(ConfigFile::loadedByNova).toList());
+    return runSliced(context, loaded, configPerProvider, configWhole);
   }
 
   /** The per-file rules that read trees, over one tree file on its own. */
@@ -92,8 +95,12 @@ public final class Engine {
     for (ConfigSetContext slice : slices) {
       tasks.add(() -> perProvider.stream().flatMap(rule -> run(rule, slice).stream()).toList());
     }
-    boolean large = slices.size() > 1;
-    return (large ? tasks.parallelStream() : tasks.stream())
+    if (slices.size() <= 1) { // a small set: its tasks in turn, no stream to set up per set
+      List<Finding> out = new ArrayList<>();
+      tasks.forEach(task -> out.addAll(task.get()));
+      return out;
+    }
+    return tasks.parallelStream()
         .flatMap(task -> task.get().stream())
         .toList();
   }
@@ -107,7 +114,8 @@ public final class Engine {
         out.add(new ConfigSetContext(context.directory(), List.of(file)));
       }
       for (int i = 0; i < providers.size(); i += sliceSize) {
-        ConfigFile slice = file.withProviders(providers.subList(i, Math.min(providers.size(), i + sliceSize)));
+        ConfigFile slice = providers.size() <= sliceSize ? file
+            : file.withProviders(providers.subList(i, Math.min(providers.size(), i + sliceSize)));
         out.add(new ConfigSetContext(context.directory(), List.of(slice)));
       }
     }
@@ -151,6 +159,9 @@ public final class Engine {
    * reported), severities overridden, sorted, duplicates dropped.
    */
   List<Finding> finish(SourceText text, String path, List<YNode> nodes, List<Finding> raw) {
+    if (raw.isEmpty() && !Suppressions.mayHold(text)) {
+      return List.of(); // nothing found, nothing suppressed: most files of a repository
+    }
     Suppressions suppressions = Suppressions.parse(text, new ScalarLookup(nodes)::contains);
     List<Finding> kept = new ArrayList<>(raw.size());
     ProjectScope.FileRules file = settings.project().rulesFor(path);

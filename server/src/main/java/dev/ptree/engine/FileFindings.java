@@ -44,12 +44,19 @@ final class FileFindings {
     List<Finished> done = (paths.size() > 64 ? paths.parallelStream() : paths.stream())
         .map(path -> finish(previous.byPath.get(path), documents.get(path), sets, trees, cross, engine, unsentByFolder))
         .toList();
-    PersistentMap<String, Finished> out = previous.byPath;
+    PersistentMap.Builder<String, Finished> out = new PersistentMap.Builder<>(previous.byPath);
     for (int i = 0; i < paths.size(); i++) {
       Finished f = done.get(i);
-      out = f == null ? out.remove(paths.get(i)) : out.put(paths.get(i), f);
+      if (f != null) {
+        out.put(paths.get(i), f);
+      }
     }
-    return new FileFindings(out);
+    for (int i = 0; i < paths.size(); i++) {
+      if (done.get(i) == null) {
+        out.remove(paths.get(i));
+      }
+    }
+    return new FileFindings(out.build());
   }
 
   /** A file's findings now; null when it is gone or ignored. */
@@ -62,7 +69,7 @@ final class FileFindings {
     List<Finding> fromTree = d.kind() == Kind.TREE ? trees.raw(d) : List.of();
     List<Finding> fromCross = cross.raw(d);
     Map<Integer, String> unsent = d.kind() == Kind.CONFIG
-        ? unsentByFolder.computeIfAbsent(d.directory(), dir -> NeverSent.byFile(cross.bindingsOf(dir)))
+        ? unsentByFolder.computeIfAbsent(d.directory(), dir -> cross.bound(dir) ? NeverSent.byFile(cross.bindingsOf(dir)) : Map.of())
             .getOrDefault(d.config(), Map.of())
         : Map.of();
     if (old != null && old.reusableFor(d, fromSet, fromTree, fromCross, unsent)) {

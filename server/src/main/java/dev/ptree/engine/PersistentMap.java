@@ -229,6 +229,76 @@ final class PersistentMap<K, V> {
     return copy;
   }
 
+  /**
+   * Puts and removes in a row, then one map. Started from an empty map it fills arrays that only
+   * it holds, in place: building a whole snapshot copies nothing. Started from another map, or
+   * once built, it puts as the map does, sharing structure.
+   */
+  static final class Builder<K, V> {
+    private PersistentMap<K, V> shared;
+    private Object[] root;
+    private int size;
+
+    Builder(PersistentMap<K, V> start) {
+      if (start.isEmpty()) {
+        root = new Object[WIDTH];
+      } else {
+        shared = start;
+      }
+    }
+
+    void put(K key, V value) {
+      Objects.requireNonNull(value);
+      if (shared != null) {
+        shared = shared.put(key, value);
+      } else {
+        size += putInPlace(root, new Entry<>(key, value, hash(key)), 0);
+      }
+    }
+
+    void remove(K key) {
+      shared = build().remove(key);
+    }
+
+    PersistentMap<K, V> build() {
+      if (shared == null) {
+        shared = new PersistentMap<>(root, size);
+        root = null;
+      }
+      return shared;
+    }
+  }
+
+  /** Puts into arrays no map holds yet; 1 when the map grew. */
+  @SuppressWarnings("unchecked")
+  private static <K, V> int putInPlace(Object[] node, Entry<K, V> entry, int shift) {
+    int i = index(entry.hash(), shift);
+    Object slot = node[i];
+    if (slot == null) {
+      node[i] = entry;
+      return 1;
+    } else if (slot instanceof Entry<?, ?> e) {
+      if (e.hash() == entry.hash() && e.key().equals(entry.key())) {
+        node[i] = entry;
+        return 0;
+      }
+      if (e.hash() == entry.hash()) {
+        node[i] = new Collision<>(List.of((Entry<K, V>) e, entry));
+        return 1;
+      }
+      Object[] child = new Object[WIDTH];
+      putInPlace(child, (Entry<K, V>) e, shift + BITS);
+      putInPlace(child, entry, shift + BITS);
+      node[i] = child;
+      return 1;
+    } else if (slot instanceof Collision<?, ?>) {
+      int[] grown = {0};
+      node[i] = put(new Object[] {slot}, entry, 32, grown)[0];
+      return grown[0];
+    }
+    return putInPlace((Object[]) slot, entry, shift + BITS);
+  }
+
   /** The slot of a hash at a level; below the seventh level every slot is a collision list. */
   private static int index(int hash, int shift) {
     return shift >= 32 ? 0 : (hash >>> shift) & (WIDTH - 1);

@@ -36,15 +36,17 @@ public final class Workspace {
   /** A document to add or replace: the text and how to read it. */
   public record Input(SourceDocument source, Kind kind) {}
 
-  /** One document as parsed; kept as is by later snapshots until its text changes. */
-  public record Document(SourceDocument source, Kind kind, ConfigFile config, TreeFile tree) {
-    public String path() {
-      return source.path();
+  /**
+   * One document as parsed; kept as is by later snapshots until its text changes. {@code directory}
+   * is the config set (folder) of a provider config, null for other documents.
+   */
+  public record Document(SourceDocument source, Kind kind, ConfigFile config, TreeFile tree, String directory) {
+    public Document(SourceDocument source, Kind kind, ConfigFile config, TreeFile tree) {
+      this(source, kind, config, tree, kind == Kind.CONFIG ? Paths.folder(source.path()) : null);
     }
 
-    /** The config set (folder) of a provider config; null for other documents. */
-    public String directory() {
-      return kind == Kind.CONFIG ? Paths.folder(source.path()) : null;
+    public String path() {
+      return source.path();
     }
   }
 
@@ -80,7 +82,7 @@ public final class Workspace {
         trees, changes, engine, affected);
     long t2 = System.nanoTime();
     changes.forEach(c -> affected.add(c.path()));
-    for (String dir : touchedSets) {
+    for (String dir : previous == null ? Set.<String>of() : touchedSets) { // a first build: every path changed
       ConfigSets.ConfigSet set = sets.get(dir);
       if (set != null) {
         set.members().forEach(d -> affected.add(d.path()));
@@ -138,23 +140,23 @@ public final class Workspace {
     Map<String, Document> latest = new LinkedHashMap<>();
     parsed.forEach(d -> latest.put(d.path(), d));
     List<Change> changes = new ArrayList<>(latest.size() + removed.size());
-    PersistentMap<String, Document> next = documents;
+    PersistentMap.Builder<String, Document> next = new PersistentMap.Builder<>(documents);
     for (Document d : latest.values()) {
       Document before = documents.get(d.path());
       if (before != d) {
         changes.add(new Change(d.path(), before, d));
-        next = next.put(d.path(), d);
+        next.put(d.path(), d);
       }
     }
     for (String path : new LinkedHashSet<>(removed)) {
       Document before = documents.get(path);
       if (before != null) {
         changes.add(new Change(path, before, null));
-        next = next.remove(path);
+        next.remove(path);
       }
     }
     return changes.isEmpty() && previous == this ? this
-        : new Workspace(engine, log, next, pathsAfter(changes), previous, changes);
+        : new Workspace(engine, log, next.build(), pathsAfter(changes), previous, changes);
   }
 
   /** The same documents under other settings: every rule runs again. */
