@@ -53,6 +53,11 @@ public final class Inputs {
       public boolean providerConfig(Path file) {
         return false;
       }
+
+      @Override
+      public boolean leavesAlone(Path folder) {
+        return true;
+      }
     };
 
     /** Whether a path is left out; {@code named}: it was given on the command line. */
@@ -60,6 +65,14 @@ public final class Inputs {
 
     /** Whether a file is a provider config because a glob names it. */
     boolean providerConfig(Path file);
+
+    /**
+     * Whether no file or folder directly in this folder is skipped or made a provider config by
+     * a glob: a walk then need not ask about each of them.
+     */
+    default boolean leavesAlone(Path folder) {
+      return false;
+    }
   }
 
   private Filter filter = Filter.NONE;
@@ -212,6 +225,7 @@ public final class Inputs {
     if (configDir) {
       sets.computeIfAbsent(folder, d -> new ArrayList<>());
     }
+    boolean plain = filter.leavesAlone(dir);
     List<Object> found = new ArrayList<>(children.size()); // a config file, a tree (Tree) or a folder to walk (Inputs)
     List<Inputs> below = new ArrayList<>();
     for (Path child : children) {
@@ -224,11 +238,11 @@ public final class Inputs {
         continue;
       }
       boolean directory = attributes.isDirectory();
-      if (filter.skip(child, directory, false)) {
+      if (!plain && filter.skip(child, directory, false)) {
         continue;
       }
       boolean yamlName = Paths.isYamlName(name);
-      if (!directory && filter.providerConfig(child) && !TreeReader.isTreeFileName(name)) {
+      if (!directory && !plain && filter.providerConfig(child) && !TreeReader.isTreeFileName(name)) {
         found.add(child);
       } else if (directory) {
         if (configDir && name.endsWith(".yaml")) {

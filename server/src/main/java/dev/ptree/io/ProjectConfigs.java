@@ -224,6 +224,12 @@ public final class ProjectConfigs implements ProjectScope, Inputs.Filter {
     return l.providerConfigs().stream().anyMatch(m -> matches(m, rel));
   }
 
+  @Override
+  public boolean leavesAlone(Path folder) {
+    Loaded l = forFile(folder.resolve(ProjectConfigReader.FILE_NAME));
+    return l.root() == null && l.providerConfigs().isEmpty();
+  }
+
   private static Path relative(Loaded l, Path path) {
     Path abs = path.toAbsolutePath().normalize();
     return l.root() != null && abs.startsWith(l.root()) ? l.root().relativize(abs) : abs;
