@@ -16,48 +16,50 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Stage three of a snapshot: what spans files. Each part has one reuse rule:
  * <ul>
- *   <li>the provider index and the findings of the rules over the trees alone: kept while no
- *       tree changed;
+ *   <li>the provider index and the findings of the rules over the trees alone, per group of
+ *       linked trees ({@link TreeGroups}): kept while no tree of the group changed;
  *   <li>one binding (a tree's entry naming a config set): its merge and the findings of the
  *       rules that read bindings, which read each binding on its own, are kept while the tree,
  *       the set's members and the parents the index gives the tree's providers are the same.
- *       Only the bindings of changed trees and of changed sets are looked at, found through the
- *       index of which trees bind a folder; after a tree change, every binding is.
+ *       Only the bindings of changed sets and of the trees in regrouped groups are looked at,
+ *       found through the index of which trees bind a folder.
  * </ul>
+ * The index of every tree at once, and the context with every binding, are built when asked for.
  */
 final class CrossFile {
-  /** The index over the trees, and what the rules over those trees alone found, by path. */
-  private record TreeIndex(ProviderIndex index, Map<String, List<Finding>> byPath) {}
-
   /** One binding as merged and checked, with the set members it read (null: no set there). */
   private record Checked(WorkspaceContext.Bound bound, List<Document> members, List<Finding> findings) {}
 
   /** A tree's bindings in the order it writes them, checked against {@code index}. */
   private record Bindings(Document tree, ProviderIndex index, List<Checked> checked) {}
 
-  static final CrossFile NONE = new CrossFile(new TreeIndex(new ProviderIndex(List.of()), Map.of()),
-      PersistentMap.empty(), PersistentMap.empty(), List.of(), null);
+  static final CrossFile NONE = new CrossFile(TreeGroups.NONE, PersistentMap.empty(), PersistentMap.empty(),
+      Trees.NONE, null, new AtomicReference<>(new ProviderIndex(List.of())));
 
-  private final TreeIndex treeIndex;
+  private final TreeGroups groups;
   private final PersistentMap<String, Bindings> byTree;
   /** Folder → the paths of the trees that bind it, in path order. */
   private final PersistentMap<String, List<String>> bindersOf;
-  private final List<Document> trees;
+  private final Trees trees;
   private final Map<String, dev.ptree.rules.ConfigSetContext> setContexts;
+  /** Shared by the snapshots of the same trees, so they share one index of them. */
+  private final AtomicReference<ProviderIndex> index;
   private volatile WorkspaceContext context;
 
-  private CrossFile(TreeIndex treeIndex, PersistentMap<String, Bindings> byTree,
-      PersistentMap<String, List<String>> bindersOf, List<Document> trees,
-      Map<String, dev.ptree.rules.ConfigSetContext> setContexts) {
-    this.treeIndex = treeIndex;
+  private CrossFile(TreeGroups groups, PersistentMap<String, Bindings> byTree,
+      PersistentMap<String, List<String>> bindersOf, Trees trees,
+      Map<String, dev.ptree.rules.ConfigSetContext> setContexts, AtomicReference<ProviderIndex> index) {
+    this.groups = groups;
     this.byTree = byTree;
     this.bindersOf = bindersOf;
     this.trees = trees;
     this.setContexts = setContexts;
+    this.index = index;
   }
 
   /**
@@ -68,31 +70,31 @@ final class CrossFile {
   static CrossFile next(CrossFile previous, ConfigSets sets, Set<String> touchedSets, Trees trees,
       Collection<Change> changes, Engine engine, Set<String> affected) {
     Map<String, dev.ptree.rules.ConfigSetContext> contexts = sets.contexts();
-    boolean treesChanged = trees.documents() != previous.trees;
-    TreeIndex treeIndex = previous.treeIndex;
+    List<Change> treeChanges = Trees.changes(changes);
+    TreeGroups groups = previous.groups;
     Set<String> rebind = new HashSet<>();
-    if (treesChanged) {
-      ProviderIndex index = new ProviderIndex(trees.documents().stream().map(Document::tree).toList());
-      WorkspaceContext alone = new WorkspaceContext(index.files(), index, contexts, List.of());
-      treeIndex = new TreeIndex(index, index.files().isEmpty() ? Map.of() : Engine.byPath(engine.runWorkspace(alone, false)));
-      previous.trees.forEach(d -> affected.add(d.path()));
-      trees.documents().forEach(d -> affected.add(d.path()));
-      affected.addAll(previous.treeIndex.byPath().keySet());
-      affected.addAll(treeIndex.byPath().keySet());
-      previous.byTree.forEach((path, b) -> rebind.add(path));
-      trees.documents().forEach(d -> rebind.add(d.path()));
-    } else {
-      for (String folder : touchedSets) {
-        rebind.addAll(previous.bindersOf.getOrDefault(folder, List.of()));
+    if (!treeChanges.isEmpty()) {
+      List<TreeGroups.Group> before = new ArrayList<>();
+      List<TreeGroups.Group> after = new ArrayList<>();
+      groups = TreeGroups.next(previous.groups, trees, treeChanges, contexts, engine, before, after);
+      treeChanges.forEach(c -> rebind.add(c.path()));
+      for (List<TreeGroups.Group> side : List.of(before, after)) {
+        for (TreeGroups.Group g : side) {
+          g.trees().forEach(d -> rebind.add(d.path()));
+          affected.addAll(g.byPath().keySet());
+        }
       }
+      affected.addAll(rebind);
     }
-    ProviderIndex index = treeIndex.index();
+    for (String folder : touchedSets) {
+      rebind.addAll(previous.bindersOf.getOrDefault(folder, List.of()));
+    }
     PersistentMap<String, Bindings> byTree = previous.byTree;
     PersistentMap<String, List<String>> bindersOf = previous.bindersOf;
     for (String path : rebind) {
       Bindings old = previous.byTree.get(path);
       Document tree = trees.get(path);
-      Bindings now = tree == null ? null : bind(tree, old, index, sets, contexts, engine);
+      Bindings now = tree == null ? null : bind(tree, old, groups.of(path).index(), sets, contexts, engine);
       if (now == old) {
         continue;
       }
@@ -122,7 +124,7 @@ final class CrossFile {
         }
       }
     }
-    return new CrossFile(treeIndex, byTree, bindersOf, trees.documents(), contexts);
+    return new CrossFile(groups, byTree, bindersOf, trees, contexts, treeChanges.isEmpty() ? previous.index : new AtomicReference<>());
   }
 
   /** A tree's bindings checked again; the very same {@code old} when none of them can differ. */
@@ -188,8 +190,14 @@ final class CrossFile {
     return paths.isEmpty() ? map.remove(folder) : map.put(folder, List.copyOf(paths));
   }
 
+  /** The index of every tree at once, built on first use after a tree changed. */
   ProviderIndex index() {
-    return treeIndex.index();
+    ProviderIndex i = index.get();
+    if (i == null) {
+      index.compareAndSet(null, new ProviderIndex(trees.documents().stream().map(Document::tree).toList()));
+      i = index.get();
+    }
+    return i;
   }
 
   /** Whether some tree binds this folder. */
@@ -215,7 +223,7 @@ final class CrossFile {
     WorkspaceContext c = context;
     if (c == null) {
       List<WorkspaceContext.Bound> bindings = new ArrayList<>();
-      for (Document d : trees) {
+      for (Document d : trees.documents()) {
         Bindings b = byTree.get(d.path());
         if (b != null) {
           b.checked().forEach(x -> bindings.add(x.bound()));
@@ -229,7 +237,7 @@ final class CrossFile {
 
   /** The cross-file findings of one document: the tree rules' and those of the bindings that read it. */
   List<Finding> raw(Document d) {
-    List<Finding> fromTrees = treeIndex.byPath().getOrDefault(d.path(), List.of());
+    List<Finding> fromTrees = d.kind() == Kind.TREE ? groups.findings(d.path()) : List.of();
     if (d.kind() == Kind.CONFIG && !bound(d.directory())) {
       return fromTrees;
     }

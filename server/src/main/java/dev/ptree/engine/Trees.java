@@ -7,7 +7,6 @@ import dev.ptree.rules.Finding;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * Stage two of a snapshot: the tree files, each with the raw findings of the rules that read one
@@ -17,48 +16,60 @@ import java.util.TreeMap;
 final class Trees {
   record CheckedTree(Document document, List<Finding> raw) {}
 
-  static final Trees NONE = new Trees(List.of(), PersistentMap.empty());
+  static final Trees NONE = new Trees(PersistentMap.empty());
 
-  private final List<Document> documents;
   private final PersistentMap<String, CheckedTree> byPath;
+  private volatile List<Document> documents;
 
-  private Trees(List<Document> documents, PersistentMap<String, CheckedTree> byPath) {
-    this.documents = documents;
+  private Trees(PersistentMap<String, CheckedTree> byPath) {
     this.byPath = byPath;
   }
 
   static Trees next(Trees previous, Collection<Change> changes, Engine engine) {
-    List<Change> mine = changes.stream().filter(Trees::touchesTree).toList();
+    List<Change> mine = changes(changes);
     if (mine.isEmpty()) {
       return previous;
     }
-    TreeMap<String, Document> ordered = new TreeMap<>();
-    previous.documents.forEach(d -> ordered.put(d.path(), d));
-    PersistentMap<String, CheckedTree> out = previous.byPath;
+    PersistentMap.Builder<String, CheckedTree> out = new PersistentMap.Builder<>(previous.byPath);
     List<Document> changed = new ArrayList<>();
     for (Change c : mine) {
-      ordered.remove(c.path());
-      out = out.remove(c.path());
       if (c.after() != null && c.after().kind() == Kind.TREE) {
-        ordered.put(c.path(), c.after());
         changed.add(c.after());
       }
     }
     List<CheckedTree> checked = (changed.size() > 1 ? changed.parallelStream() : changed.stream())
         .map(d -> new CheckedTree(d, engine.runTree(d.tree()))).toList();
     for (CheckedTree t : checked) {
-      out = out.put(t.document().path(), t);
+      out.put(t.document().path(), t);
     }
-    return new Trees(List.copyOf(ordered.values()), out);
+    for (Change c : mine) {
+      if (c.after() == null || c.after().kind() != Kind.TREE) {
+        out.remove(c.path());
+      }
+    }
+    return new Trees(out.build());
+  }
+
+  /** The changes that touch a tree: one was a tree before, or is one now. */
+  static List<Change> changes(Collection<Change> changes) {
+    return changes.stream().filter(Trees::touchesTree).toList();
   }
 
   private static boolean touchesTree(Change c) {
     return c.before() != null && c.before().kind() == Kind.TREE || c.after() != null && c.after().kind() == Kind.TREE;
   }
 
-  /** The tree documents in path order. */
+  /** The tree documents in path order, sorted on first use. */
   List<Document> documents() {
-    return documents;
+    List<Document> d = documents;
+    if (d == null) {
+      List<Document> all = new ArrayList<>();
+      byPath.forEach((path, t) -> all.add(t.document()));
+      all.sort(java.util.Comparator.comparing(Document::path));
+      d = List.copyOf(all);
+      documents = d;
+    }
+    return d;
   }
 
   /** The tree document at a path, or null. */
