@@ -108,7 +108,7 @@ final class ConfigSets {
    */
   Map<String, ConfigSetContext> contexts() {
     return new AbstractMap<>() {
-      private Set<Map.Entry<String, ConfigSetContext>> entries;
+      private volatile Set<Map.Entry<String, ConfigSetContext>> entries;
 
       @Override
       public ConfigSetContext get(Object key) {
@@ -128,12 +128,14 @@ final class ConfigSets {
 
       @Override
       public Set<Map.Entry<String, ConfigSetContext>> entrySet() {
-        if (entries == null) {
+        Set<Map.Entry<String, ConfigSetContext>> e = entries;
+        if (e == null) {
           Map<String, ConfigSetContext> sorted = new TreeMap<>();
           byDirectory.forEach((dir, set) -> sorted.put(dir, set.context()));
-          entries = Collections.unmodifiableMap(sorted).entrySet();
+          e = Collections.unmodifiableMap(sorted).entrySet();
+          entries = e;
         }
-        return entries;
+        return e;
       }
     };
   }
