@@ -145,8 +145,12 @@ final class CheckCommand implements Callable<Integer> {
       return 2;
     }
     try {
+      Set<Path> folders = new HashSet<>();
       for (Inputs.FileInput i : inputs) {
-        projects.forDirectory(i.path().toAbsolutePath().getParent());
+        Path folder = i.path().getParent() != null ? i.path().getParent() : i.path().toAbsolutePath().getParent();
+        if (folders.add(folder)) {
+          projects.forDirectory(folder);
+        }
       }
     } catch (ProjectConfigReader.ConfigException e) {
       err.println(e.display());

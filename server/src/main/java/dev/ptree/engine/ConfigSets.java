@@ -1,22 +1,27 @@
 package dev.ptree.engine;
 
+import dev.ptree.engine.Workspace.Change;
 import dev.ptree.engine.Workspace.Document;
 import dev.ptree.engine.Workspace.Kind;
 import dev.ptree.rules.ConfigSetContext;
 import dev.ptree.rules.Finding;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Stage one of a snapshot: the config sets, one per folder, each with the raw findings of the
- * config-set rules. Reuse rule: a set whose members are the very same documents, in the same
- * order, keeps its previous result; any other set is checked again.
+ * config-set rules. Reuse rule: only the folders a changed document leaves or joins are looked at;
+ * a set whose members are the very same documents, in the same order, keeps its previous result,
+ * any other is checked again. Every other set is the previous snapshot's, untouched.
  */
 final class ConfigSets {
   /** One folder's provider configs, sorted by file name as nova reads them, and what the rules found. */
@@ -26,36 +31,60 @@ final class ConfigSets {
     }
   }
 
-  static final ConfigSets NONE = new ConfigSets(Map.of());
+  static final ConfigSets NONE = new ConfigSets(PersistentMap.empty());
 
-  private final Map<String, ConfigSet> byDirectory;
+  private static final Comparator<Document> NOVA_ORDER =
+      Comparator.comparing(d -> d.source().fileName(), Engine::compareCodePoints);
 
-  private ConfigSets(Map<String, ConfigSet> byDirectory) {
+  private final PersistentMap<String, ConfigSet> byDirectory;
+
+  private ConfigSets(PersistentMap<String, ConfigSet> byDirectory) {
     this.byDirectory = byDirectory;
   }
 
-  static ConfigSets next(ConfigSets previous, Collection<Document> documents, Engine engine) {
-    Map<String, List<Document>> members = new TreeMap<>();
-    for (Document d : documents) {
-      if (d.kind() == Kind.CONFIG) {
-        members.computeIfAbsent(d.directory(), k -> new ArrayList<>()).add(d);
+  /** The sets after these changes; {@code touched} receives every folder whose set was checked again or dropped. */
+  static ConfigSets next(ConfigSets previous, Collection<Change> changes, Engine engine, Set<String> touched) {
+    Set<String> changedPaths = new HashSet<>();
+    Map<String, List<Document>> joining = new HashMap<>();
+    Set<String> folders = new HashSet<>();
+    for (Change c : changes) {
+      changedPaths.add(c.path());
+      if (c.before() != null && c.before().kind() == Kind.CONFIG) {
+        folders.add(c.before().directory());
+      }
+      if (c.after() != null && c.after().kind() == Kind.CONFIG) {
+        folders.add(c.after().directory());
+        joining.computeIfAbsent(c.after().directory(), k -> new ArrayList<>()).add(c.after());
       }
     }
-    members.values().forEach(list -> list.sort(Comparator.comparing(d -> d.source().fileName(), Engine::compareCodePoints)));
+    PersistentMap.Builder<String, ConfigSet> out = new PersistentMap.Builder<>(previous.byDirectory);
     List<Map.Entry<String, List<Document>>> changed = new ArrayList<>();
-    Map<String, ConfigSet> out = new TreeMap<>();
-    for (var e : members.entrySet()) {
-      ConfigSet old = previous.byDirectory.get(e.getKey());
-      if (old != null && old.reusableFor(e.getValue())) {
-        out.put(e.getKey(), old);
-      } else {
-        changed.add(e);
+    for (String folder : folders) {
+      ConfigSet old = previous.byDirectory.get(folder);
+      List<Document> members = new ArrayList<>();
+      if (old != null) {
+        for (Document d : old.members()) {
+          if (!changedPaths.contains(d.path())) {
+            members.add(d);
+          }
+        }
+      }
+      members.addAll(joining.getOrDefault(folder, List.of()));
+      members.sort(NOVA_ORDER);
+      if (members.isEmpty()) {
+        out.remove(folder);
+        touched.add(folder);
+      } else if (old == null || !old.reusableFor(members)) {
+        changed.add(Map.entry(folder, members));
+        touched.add(folder);
       }
     }
     List<ConfigSet> checked = (changed.size() > 1 ? changed.parallelStream() : changed.stream())
         .map(e -> check(e.getKey(), e.getValue(), engine)).toList();
-    checked.forEach(s -> out.put(s.context().directory(), s));
-    return new ConfigSets(out);
+    for (ConfigSet s : checked) {
+      out.put(s.context().directory(), s);
+    }
+    return new ConfigSets(out.build());
   }
 
   private static ConfigSet check(String directory, List<Document> members, Engine engine) {
@@ -73,10 +102,41 @@ final class ConfigSets {
     return byDirectory.get(config.directory()).raw().getOrDefault(config.path(), List.of());
   }
 
-  /** Every set's context, by folder in folder order. */
+  /**
+   * Every set's context by folder: looking one up costs one lookup; walking them, in folder
+   * order, sorts them on the first walk.
+   */
   Map<String, ConfigSetContext> contexts() {
-    Map<String, ConfigSetContext> out = new LinkedHashMap<>();
-    byDirectory.forEach((dir, set) -> out.put(dir, set.context()));
-    return Collections.unmodifiableMap(out);
+    return new AbstractMap<>() {
+      private volatile Set<Map.Entry<String, ConfigSetContext>> entries;
+
+      @Override
+      public ConfigSetContext get(Object key) {
+        ConfigSet set = byDirectory.get(key);
+        return set == null ? null : set.context();
+      }
+
+      @Override
+      public boolean containsKey(Object key) {
+        return byDirectory.containsKey(key);
+      }
+
+      @Override
+      public int size() {
+        return byDirectory.size();
+      }
+
+      @Override
+      public Set<Map.Entry<String, ConfigSetContext>> entrySet() {
+        Set<Map.Entry<String, ConfigSetContext>> e = entries;
+        if (e == null) {
+          Map<String, ConfigSetContext> sorted = new TreeMap<>();
+          byDirectory.forEach((dir, set) -> sorted.put(dir, set.context()));
+          e = Collections.unmodifiableMap(sorted).entrySet();
+          entries = e;
+        }
+        return e;
+      }
+    };
   }
 }

@@ -14,7 +14,6 @@ import dev.ptree.yaml.YNode;
 import dev.ptree.yaml.YamlDocument;
 import dev.ptree.yaml.YamlParser;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,19 +36,18 @@ public final class Documents {
    * order the trees write them: what a loader still has to read.
    */
   public static Set<String> unreadBindings(Collection<Document> documents) {
-    Set<String> held = new HashSet<>();
-    for (Document d : documents) {
-      if (d.kind() == Kind.CONFIG) {
-        held.add(d.directory());
-      }
-    }
     Set<String> out = new LinkedHashSet<>();
     for (Document d : documents) {
       if (d.kind() == Kind.TREE) {
         for (TreeFile.Binding b : d.tree().bindings()) {
-          if (!held.contains(b.directory())) {
-            out.add(b.directory());
-          }
+          out.add(b.directory());
+        }
+      }
+    }
+    if (!out.isEmpty()) {
+      for (Document d : documents) {
+        if (d.kind() == Kind.CONFIG) {
+          out.remove(d.directory());
         }
       }
     }

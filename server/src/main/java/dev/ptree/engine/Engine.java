@@ -47,21 +47,35 @@ public final class Engine {
     this.settings = settings;
     this.log = log;
     this.sliceSize = sliceSize;
+    this.configPerProvider = reading(enabled(Rules.providerRules()), RuleInfo.Input.CONFIGS);
+    this.configWhole = reading(enabled(Rules.configSetRules()), RuleInfo.Input.CONFIGS);
+    this.treePerProvider = reading(enabled(Rules.providerRules()), RuleInfo.Input.TREES);
+    this.treeWhole = reading(enabled(Rules.configSetRules()), RuleInfo.Input.TREES);
+    this.treeRules = enabled(Rules.treeRules());
+    this.workspaceRules = enabled(Rules.workspaceRules());
   }
+
+  /** The enabled rules of each kind, chosen once: a set pays for running them, not for choosing them. */
+  private final List<ProviderRule> configPerProvider;
+  private final List<ConfigSetRule> configWhole;
+  private final List<ProviderRule> treePerProvider;
+  private final List<ConfigSetRule> treeWhole;
+  private final List<TreeRule> treeRules;
+  private final List<WorkspaceRule> workspaceRules;
 
   /** The provider and config-set rules over one set, before suppressions and severity overrides. */
   List<Finding> runConfigSet(ConfigSetContext context) {
     // nova never reads what its *.yaml glob skips: only rules that say so see such files.
-    ConfigSetContext loaded = new ConfigSetContext(context.directory(),
-        context.files().stream().filter(ConfigFile::loadedByNova).toList());
-    return runSet(context, loaded, RuleInfo.Input.CONFIGS);
+    ConfigSetContext loaded = context.files().stream().allMatch(ConfigFile::loadedByNova) ? context
+        : new ConfigSetContext(context.directory(), context.files().stream().filter(ConfigFile::loadedByNova).toList());
+    return runSet(context, loaded, configPerProvider, configWhole);
   }
 
   /** The rules that read trees, over one tree file on its own (and its view as a config set). */
   List<Finding> runTree(TreeFile tree) {
     ConfigSetContext view = new ConfigSetContext(null, List.of(tree.view()));
-    List<Finding> out = new ArrayList<>(runSet(view, view, RuleInfo.Input.TREES));
-    for (TreeRule rule : enabled(Rules.treeRules())) {
+    List<Finding> out = new ArrayList<>(runSet(view, view, treePerProvider, treeWhole));
+    for (TreeRule rule : treeRules) {
       out.addAll(isolated(rule, tree.path(), reporter -> rule.check(tree, reporter)));
     }
     return out;
@@ -74,7 +88,7 @@ public final class Engine {
   List<Finding> runWorkspace(WorkspaceContext workspace, boolean bindings) {
     String path = workspace.trees().isEmpty() ? "" : workspace.trees().get(0).path();
     List<Finding> out = new ArrayList<>();
-    for (WorkspaceRule rule : enabled(Rules.workspaceRules())) {
+    for (WorkspaceRule rule : workspaceRules) {
       if (rule.info().reads(RuleInfo.Input.BINDINGS) == bindings) {
         out.addAll(isolated(rule, path, reporter -> rule.check(workspace, reporter)));
       }
@@ -86,11 +100,12 @@ public final class Engine {
     return rules.stream().filter(r -> settings.enabled(r.code())).toList();
   }
 
-  private List<Finding> runSet(ConfigSetContext all, ConfigSetContext loaded, RuleInfo.Input dialect) {
-    List<ProviderRule> perProvider = enabled(Rules.providerRules()).stream()
-        .filter(r -> r.info().reads(dialect)).toList();
-    List<ConfigSetRule> whole = enabled(Rules.configSetRules()).stream()
-        .filter(r -> r.info().reads(dialect)).toList();
+  private static <R extends Rule> List<R> reading(List<R> rules, RuleInfo.Input dialect) {
+    return rules.stream().filter(r -> r.info().reads(dialect)).toList();
+  }
+
+  private List<Finding> runSet(ConfigSetContext all, ConfigSetContext loaded, List<ProviderRule> perProvider,
+      List<ConfigSetRule> whole) {
     String path = all.files().isEmpty() ? "" : all.files().get(0).path();
     // Rules that read one provider at a time run slice by slice — every such rule on a slice
     // while its providers are still in cache; the other rules run once over the whole set.
@@ -105,8 +120,12 @@ public final class Engine {
         tasks.add(() -> runProviders(perProvider, slice));
       }
     }
-    boolean large = slices.size() > 1;
-    return (large ? tasks.parallelStream() : tasks.stream())
+    if (slices.size() <= 1) { // a small set: its tasks in turn, no stream to set up per set
+      List<Finding> out = new ArrayList<>();
+      tasks.forEach(task -> out.addAll(task.get()));
+      return out;
+    }
+    return tasks.parallelStream()
         .flatMap(task -> task.get().stream())
         .toList();
   }
@@ -172,6 +191,9 @@ public final class Engine {
    * reported), severities overridden, sorted, duplicates dropped.
    */
   List<Finding> finish(SourceText text, String path, List<YNode> nodes, List<Finding> raw) {
+    if (raw.isEmpty() && !Suppressions.mayHold(text)) {
+      return List.of(); // nothing found, nothing suppressed: most files of a repository
+    }
     Suppressions suppressions = Suppressions.parse(text, new ScalarLookup(nodes)::contains);
     List<Finding> kept = new ArrayList<>(raw.size());
     ProjectScope.FileRules file = settings.project().rulesFor(path);

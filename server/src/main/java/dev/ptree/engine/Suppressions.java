@@ -31,6 +31,11 @@ public final class Suppressions {
     this.used = new boolean[entries.size()];
   }
 
+  /** Whether the text may hold a suppression comment at all: without "ptree:" it holds none. */
+  static boolean mayHold(SourceText text) {
+    return text.content().contains("ptree:");
+  }
+
   public static Suppressions parse(SourceText text) {
     return parse(text, offset -> false);
   }
@@ -41,8 +46,7 @@ public final class Suppressions {
    */
   public static Suppressions parse(SourceText text, java.util.function.IntPredicate insideScalar) {
     List<Entry> entries = new ArrayList<>();
-    String s = text.content();
-    if (s.indexOf("ptree:") < 0) {
+    if (!mayHold(text)) {
       return new Suppressions(entries);
     }
     for (int line = 0; line < text.lineCount(); line++) {

@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import dev.ptree.engine.Workspace;
 import dev.ptree.model.Paths;
 import dev.ptree.model.TreeReader;
@@ -30,10 +31,10 @@ public final class Inputs {
   private static final Pattern CONFIG_KEYS = Pattern.compile("(?m)^(?:meta|providers)[ \\t]*:");
   private static final Pattern TREE_KEY = Pattern.compile("(?m)^(?:provider_tree[ \\t]*:|[ \\t{]*\"provider_tree\"[ \\t]*:)");
 
-  /** A file to check and how to read it. */
-  public record FileInput(Path path, Workspace.Kind kind) {
-    public String key() {
-      return path.normalize().toString();
+  /** A file to check, how to read it, and its key: the path normalised, as documents are named. */
+  public record FileInput(Path path, Workspace.Kind kind, String key) {
+    public FileInput(Path path, Workspace.Kind kind) {
+      this(path, kind, path.normalize().toString());
     }
   }
 
@@ -52,6 +53,11 @@ public final class Inputs {
       public boolean providerConfig(Path file) {
         return false;
       }
+
+      @Override
+      public boolean leavesAlone(Path folder) {
+        return true;
+      }
     };
 
     /** Whether a path is left out; {@code named}: it was given on the command line. */
@@ -59,6 +65,14 @@ public final class Inputs {
 
     /** Whether a file is a provider config because a glob names it. */
     boolean providerConfig(Path file);
+
+    /**
+     * Whether no file or folder directly in this folder is skipped or made a provider config by
+     * a glob: a walk then need not ask about each of them.
+     */
+    default boolean leavesAlone(Path folder) {
+      return false;
+    }
   }
 
   private Filter filter = Filter.NONE;
@@ -140,8 +154,8 @@ public final class Inputs {
    * A symlink found while walking that leads out of the root is left alone. A dangling or looping
    * one stays in: reading it reports the problem.
    */
-  private boolean leavesRoot(Path child) {
-    if (root == null || !Files.isSymbolicLink(child)) {
+  private boolean leavesRoot(Path child, BasicFileAttributes attributes) {
+    if (root == null || !attributes.isSymbolicLink()) {
       return false;
     }
     Path target = realPath(child);
@@ -157,7 +171,12 @@ public final class Inputs {
   private final Map<Path, List<Path>> sets = new LinkedHashMap<>();
 
   private void add(Path dir, Path file) {
-    List<Path> files = sets.computeIfAbsent(dir.normalize(), d -> new ArrayList<>());
+    addNormalized(dir.normalize(), file);
+  }
+
+  /** {@code folder}: normalised already, as every key of {@code sets} is. */
+  private void addNormalized(Path folder, Path file) {
+    List<Path> files = sets.computeIfAbsent(folder, d -> new ArrayList<>());
     if (!files.contains(file)) {
       files.add(file);
     }
@@ -175,17 +194,23 @@ public final class Inputs {
     below.root = root;
     below.filter = filter;
     below.addDirectory(dir, false);
-    boolean ownConfigs = below.sets.containsKey(dir.normalize());
+    Path folder = dir.normalize();
+    boolean ownConfigs = below.sets.containsKey(folder);
     boolean repositoryRoot = !ownConfigs && (!below.trees.isEmpty()
-        || below.sets.keySet().stream().anyMatch(d -> !d.equals(dir.normalize())));
+        || below.sets.keySet().stream().anyMatch(d -> !d.equals(folder)));
     if (repositoryRoot) {
-      below.sets.forEach((d, files) -> files.forEach(f -> add(d, f)));
+      below.sets.forEach((d, files) -> files.forEach(f -> addNormalized(d, f)));
       trees.addAll(below.trees);
     } else {
       addDirectory(dir, true);
     }
   }
 
+  /**
+   * Walks a folder: its own files first classified in name order, then the folders below walked
+   * (in parallel when there are several), and the results joined in name order — the sets and
+   * trees come out in the order a walk one entry at a time would give.
+   */
   private void addDirectory(Path dir, boolean explicit) {
     List<Path> children = new ArrayList<>();
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
@@ -194,36 +219,83 @@ public final class Inputs {
       return;
     }
     children.sort(null);
+    Path folder = dir.normalize();
     boolean configDir = explicit || dir.getFileName() != null
         && dir.getFileName().toString().equals("provider_config");
     if (configDir) {
-      sets.computeIfAbsent(dir.normalize(), d -> new ArrayList<>());
+      sets.computeIfAbsent(folder, d -> new ArrayList<>());
     }
+    boolean plain = filter.leavesAlone(dir);
+    List<Object> found = new ArrayList<>(children.size()); // a config file, a tree (Tree) or a folder to walk (Inputs)
+    List<Inputs> below = new ArrayList<>();
     for (Path child : children) {
       String name = child.getFileName().toString();
-      if (name.startsWith(".") || leavesRoot(child)) {
+      if (name.startsWith(".")) {
         continue;
       }
-      boolean directory = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
-      if (filter.skip(child, directory, false)) {
+      BasicFileAttributes attributes = attributes(child);
+      if (attributes == null || leavesRoot(child, attributes)) {
+        continue;
+      }
+      boolean directory = attributes.isDirectory();
+      if (!plain && filter.skip(child, directory, false)) {
         continue;
       }
       boolean yamlName = Paths.isYamlName(name);
-      if (!directory && filter.providerConfig(child) && !TreeReader.isTreeFileName(name)) {
-        add(dir, child);
+      if (!directory && !plain && filter.providerConfig(child) && !TreeReader.isTreeFileName(name)) {
+        found.add(child);
       } else if (directory) {
         if (configDir && name.endsWith(".yaml")) {
-          add(dir, child);
+          found.add(child);
         } else if (!yamlName && !name.equals("node_modules") && !name.equals("target")) {
-          addDirectory(child, false);
+          Inputs sub = new Inputs();
+          sub.root = root;
+          sub.filter = filter;
+          sub.pending = child;
+          below.add(sub);
+          found.add(sub);
         }
       } else if (configDir ? yamlName && (!TreeReader.isTreeFileName(name) || name.endsWith(".yaml"))
           : yamlName && !TreeReader.isTreeFileName(name) && looksLikeConfig(child)) {
-        add(dir, child); // in a config directory nova reads every *.yaml, tree files included
+        found.add(child); // in a config directory nova reads every *.yaml, tree files included
       } else if (!configDir && (TreeReader.isTreeFileName(name) || (yamlName || name.toLowerCase(Locale.ROOT).endsWith(".json"))
           && looksLikeTree(child))) {
-        trees.add(child);
+        found.add(new Tree(child));
       }
+    }
+    (below.size() > 1 ? below.parallelStream() : below.stream()).forEach(sub -> sub.addDirectory(sub.pending, false));
+    for (Object f : found) {
+      if (f instanceof Path file) {
+        addNormalized(folder, file);
+      } else if (f instanceof Tree t) {
+        trees.add(t.path());
+      } else {
+        Inputs sub = (Inputs) f;
+        sub.sets.forEach((d, files) -> {
+          List<Path> mine = sets.get(d);
+          if (mine == null) {
+            sets.put(d, files);
+          } else {
+            files.forEach(file -> addNormalized(d, file));
+          }
+        });
+        trees.addAll(sub.trees);
+      }
+    }
+  }
+
+  /** A tree file found by a walk. */
+  private record Tree(Path path) {}
+
+  /** For a walk of a folder below: the folder. */
+  private Path pending;
+
+  /** A walked entry's own attributes (a symlink is not followed): one system call. Null when it vanished. */
+  private static BasicFileAttributes attributes(Path child) {
+    try {
+      return Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException | SecurityException e) {
+      return null;
     }
   }
 

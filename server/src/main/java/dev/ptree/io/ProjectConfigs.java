@@ -40,6 +40,12 @@ public final class ProjectConfigs implements ProjectScope, Inputs.Filter {
   private final Consumer<String> log;
   private final Map<Path, Loaded> byDirectory = new ConcurrentHashMap<>();
   private final Map<Path, ProjectConfigReader.ConfigException> failures = new ConcurrentHashMap<>();
+  /**
+   * The same, by the directory as a caller named it (before it is made absolute and normalised):
+   * a walk asks for the folder of every file, and making each path absolute costs more than the
+   * lookup.
+   */
+  private final Map<Path, Loaded> byGivenDirectory = new ConcurrentHashMap<>();
 
   private ProjectConfigs(Loaded fixed, boolean discover, Consumer<String> log) {
     this.fixed = fixed;
@@ -74,6 +80,10 @@ public final class ProjectConfigs implements ProjectScope, Inputs.Filter {
     if (fixed != null) {
       return fixed;
     }
+    Loaded given = byGivenDirectory.get(dir);
+    if (given != null) {
+      return given;
+    }
     Path abs = dir.toAbsolutePath().normalize();
     Loaded known = byDirectory.get(abs);
     if (known != null) {
@@ -96,20 +106,32 @@ public final class ProjectConfigs implements ProjectScope, Inputs.Filter {
       found = abs.getParent() == null ? Loaded.NONE : forDirectory(abs.getParent());
     }
     byDirectory.put(abs, found);
+    byGivenDirectory.put(dir, found);
     return found;
   }
 
   /** The config for a file's folder; an invalid one is logged and none is used. */
   public Loaded forFile(Path file) {
+    Loaded given = file.getParent() == null ? null : byGivenDirectory.get(file.getParent());
+    if (given != null) {
+      return given;
+    }
     Path abs = file.toAbsolutePath().normalize();
     Path dir = abs.getParent() == null ? abs : abs.getParent();
     try {
-      return forDirectory(dir);
+      Loaded found = forDirectory(dir);
+      if (file.getParent() != null) {
+        byGivenDirectory.put(file.getParent(), found);
+      }
+      return found;
     } catch (ProjectConfigReader.ConfigException e) {
       if (!byDirectory.containsKey(dir)) {
         log.accept(e.display() + "; this ptree.toml is not applied");
       }
       byDirectory.put(dir, Loaded.NONE);
+      if (file.getParent() != null) {
+        byGivenDirectory.put(file.getParent(), Loaded.NONE);
+      }
       return Loaded.NONE;
     }
   }
@@ -200,6 +222,12 @@ public final class ProjectConfigs implements ProjectScope, Inputs.Filter {
     }
     Path rel = relative(l, file);
     return l.providerConfigs().stream().anyMatch(m -> matches(m, rel));
+  }
+
+  @Override
+  public boolean leavesAlone(Path folder) {
+    Loaded l = forFile(folder.resolve(ProjectConfigReader.FILE_NAME));
+    return l.root() == null && l.providerConfigs().isEmpty();
   }
 
   private static Path relative(Loaded l, Path path) {

@@ -13,6 +13,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /** Reads a file the way nova opens it: UTF-8 text, strictly; problems become a ReadProblem. */
 public final class SourceReader {
@@ -27,21 +28,31 @@ public final class SourceReader {
   public static SourceDocument read(Path file, String displayPath) {
     String name = file.getFileName() == null ? displayPath : file.getFileName().toString();
     try {
-      if (Files.isDirectory(file)) {
+      BasicFileAttributes attributes = attributes(file);
+      if (attributes != null && attributes.isDirectory()) {
         return problem(displayPath, name, "this is a directory, but its name matches *.yaml: nova"
             + " fails with \"Unable to read yaml config file\"", false);
       }
-      if (!Files.isRegularFile(file)) {
+      if (attributes == null || !attributes.isRegularFile()) {
         // a FIFO or a device would block the reader or never end
         return problem(displayPath, name, "not a regular file (a pipe, socket or device); it was not read", false);
       }
-      long size = Files.size(file);
+      long size = attributes.size();
       if (size > MAX_BYTES) {
         return tooLarge(displayPath, name, size);
       }
       byte[] bytes;
       try (InputStream in = Files.newInputStream(file)) {
-        bytes = in.readNBytes((int) MAX_BYTES + 1); // the file may grow while it is read
+        // one buffer of the size the file has; if it grew while it was read, the rest up to the limit
+        bytes = in.readNBytes((int) size);
+        int next = in.read();
+        if (next >= 0) {
+          byte[] rest = in.readNBytes((int) (MAX_BYTES - bytes.length));
+          byte[] all = java.util.Arrays.copyOf(bytes, bytes.length + 1 + rest.length);
+          all[bytes.length] = (byte) next;
+          System.arraycopy(rest, 0, all, bytes.length + 1, rest.length);
+          bytes = all;
+        }
       }
       if (bytes.length > MAX_BYTES) {
         return tooLarge(displayPath, name, -1);
@@ -51,6 +62,15 @@ public final class SourceReader {
       return problem(displayPath, name, "cannot read the file (" + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "): nova fails with \"Unable to"
           + " read yaml config file\"", false);
+    }
+  }
+
+  /** The file's attributes, following a symlink; null when there is nothing to stat (a dangling link). */
+  private static BasicFileAttributes attributes(Path file) {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (IOException | SecurityException e) {
+      return null;
     }
   }
 

@@ -54,13 +54,21 @@ public final class WorkspaceLoader {
    */
   public static List<Workspace.Document> withBindings(List<Workspace.Document> parsed,
       Collection<Workspace.Document> present) {
-    Map<String, Workspace.Document> view = new LinkedHashMap<>();
-    present.forEach(d -> view.put(d.path(), d));
-    parsed.forEach(d -> view.put(d.path(), d));
+    Collection<Workspace.Document> view = parsed;
+    if (!present.isEmpty()) {
+      Map<String, Workspace.Document> both = new LinkedHashMap<>();
+      present.forEach(d -> both.put(d.path(), d));
+      parsed.forEach(d -> both.put(d.path(), d));
+      view = both.values();
+    }
+    Set<String> unread = Documents.unreadBindings(view);
+    if (unread.isEmpty()) {
+      return parsed;
+    }
     Set<String> known = new HashSet<>();
     parsed.forEach(d -> known.add(d.path()));
     List<Inputs.FileInput> bound = new ArrayList<>();
-    for (String directory : Documents.unreadBindings(view.values())) {
+    for (String directory : unread) {
       for (Inputs.FileInput in : Inputs.configDirectory(Path.of(directory))) {
         if (known.add(in.key())) {
           bound.add(in);

@@ -4,10 +4,13 @@ import dev.ptree.engine.Workspace;
 import dev.ptree.rules.Finding;
 import dev.ptree.text.SourceText;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -32,10 +35,15 @@ final class DiagnosticsPublisher {
   private final RuleDocPages pages;
   private final Consumer<Map<String, Object>> status;
   private final PullDiagnostics pull;
+  private final Supplier<Collection<String>> openPaths;
+  /** The snapshot published last: the next publish looks only at what changed since. */
+  private Workspace last;
 
-  DiagnosticsPublisher(Supplier<PtreeClient> client, DocumentUris uris, Predicate<String> isOpen, RuleDocPages pages,
-      Consumer<Map<String, Object>> status, PullDiagnostics pull) {
+  DiagnosticsPublisher(Supplier<PtreeClient> client, DocumentUris uris, Predicate<String> isOpen,
+      Supplier<Collection<String>> openPaths, RuleDocPages pages, Consumer<Map<String, Object>> status,
+      PullDiagnostics pull) {
     this.pull = pull;
+    this.openPaths = openPaths;
     this.client = client;
     this.uris = uris;
     this.isOpen = isOpen;
@@ -43,15 +51,33 @@ final class DiagnosticsPublisher {
     this.status = status;
   }
 
-  /** Publishes what changed in this snapshot against what the client was sent before. */
+  /**
+   * Publishes what changed in this snapshot against what the client was sent before. It looks
+   * only at the paths whose findings changed since the last snapshot published (the engine lists
+   * them at the cost of the change) and at the open documents, whose versions move on their own.
+   */
   synchronized void publish(Snapshot snapshot) {
     Workspace ws = snapshot.workspace();
-    int files = 0;
+    Set<String> candidates = new LinkedHashSet<>();
+    if (last == null) {
+      ws.documents().forEach(d -> candidates.add(d.path()));
+      candidates.addAll(sent.keySet());
+    } else {
+      candidates.addAll(ws.findingsChangedSince(last));
+      candidates.addAll(openPaths.get());
+    }
     List<String> changedFiles = new ArrayList<>();
-    for (Workspace.Document d : ws.documents()) {
-      String path = d.path();
+    for (String path : candidates) {
+      Workspace.Document d = ws.document(path);
+      if (d == null) {
+        Sent before = sent.remove(path);
+        if (before != null && !before.findings().isEmpty()) {
+          send(ws, path, null, List.of(), null); // gone from the workspace: its diagnostics go too
+          changedFiles.add(path);
+        }
+        continue;
+      }
       boolean ignored = d.kind() == Workspace.Kind.IGNORED;
-      files += ignored ? 0 : 1;
       Integer version = snapshot.version(path);
       if (version == null && isOpen.test(path)) {
         continue; // the disk's text of a document the editor opened since: its own text follows, with its version
@@ -73,15 +99,7 @@ final class DiagnosticsPublisher {
         sent.put(path, new Sent(findings, version));
       }
     }
-    for (var it = sent.entrySet().iterator(); it.hasNext();) {
-      var e = it.next();
-      if (ws.document(e.getKey()) == null) {
-        it.remove();
-        if (!e.getValue().findings().isEmpty()) {
-          send(ws, e.getKey(), null, List.of(), null); // gone from the workspace: its diagnostics go too
-        }
-      }
-    }
+    last = ws;
     PtreeClient c = client.get();
     if (c != null && pull.refreshAfter(changedFiles)) {
       try {
@@ -90,7 +108,7 @@ final class DiagnosticsPublisher {
         // the client is gone
       }
     }
-    status.accept(Map.of("state", "ready", "files", files));
+    status.accept(Map.of("state", "ready", "files", ws.documents().size()));
   }
 
   private void send(Workspace ws, String path, SourceText text, List<Finding> findings, Integer version) {

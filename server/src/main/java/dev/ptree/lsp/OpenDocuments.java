@@ -34,6 +34,11 @@ final class OpenDocuments {
     return open.containsKey(path);
   }
 
+  /** The paths of the open documents. */
+  Collection<String> paths() {
+    return List.copyOf(open.keySet());
+  }
+
   Collection<Text> all() {
     return List.copyOf(open.values());
   }

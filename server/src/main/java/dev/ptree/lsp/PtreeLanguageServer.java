@@ -53,8 +53,8 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
     DocumentUris uris = new DocumentUris();
     OpenDocuments open = new OpenDocuments(this::log);
     RuleDocPages pages = new RuleDocPages(version);
-    DiagnosticsPublisher diagnostics = new DiagnosticsPublisher(() -> client, uris, open::isOpen, pages,
-        this::status, pull);
+    DiagnosticsPublisher diagnostics = new DiagnosticsPublisher(() -> client, uris, open::isOpen, open::paths,
+        pages, this::status, pull);
     this.analyzer = new Analyzer(Workspace.empty(ServerSettings.DEFAULT.engine(), this::log), diagnostics::publish,
         this::log, open::isOpen);
     this.requests = new Requests(analyzer, uris, this::log);

@@ -55,6 +55,25 @@ class EditPropertyTest {
   @Property(tries = 120)
   void publishedDiagnosticsEqualCheckOnTheFinalText(@ForAll("edits") List<Edit> edits,
       @ForAll("starts") String start) throws Exception {
+    assertPublishedEqualsCheck(edits, start);
+  }
+
+  /**
+   * Edits in a document of several provider items: spans that start in one item and end in the
+   * next, deletions of whole items, items pasted between others.
+   */
+  @Property(tries = 80)
+  void editsAcrossProviderItemsEqualCheck(@ForAll("crossingEdits") List<Edit> edits) throws Exception {
+    assertPublishedEqualsCheck(edits, PROVIDERS);
+  }
+
+  /** Three provider items of 5 lines each after a 3-line header: one has a problem (reserved over total). */
+  static final String PROVIDERS = "meta:\n  schema_version: '1.0'\nproviders:\n"
+      + "  - identification:\n      name: cn1\n    inventories:\n      additional:\n        - CUSTOM_A: {total: 4, reserved: 1}\n"
+      + "  - identification:\n      uuid: $COMPUTE_NODE\n    inventories:\n      additional:\n        - CUSTOM_B: {total: 2, reserved: 3}\n"
+      + "  - identification:\n      name: cn3\n    traits:\n      additional:\n        - CUSTOM_C\n";
+
+  private void assertPublishedEqualsCheck(List<Edit> edits, String start) throws Exception {
     // one folder per try: documents in one folder would form one config set
     Path file = Files.createDirectories(dir.resolve("t" + DOCUMENTS.incrementAndGet() + "/provider_config")).resolve("d.yaml");
     String uri = file.toUri().toString();
@@ -107,5 +126,15 @@ class EditPropertyTest {
         Arbitraries.integers().between(0, 6), pieces.list().ofMaxSize(3).map(l -> String.join("", l)))
         .as(Edit::new);
     return edit.list().ofMinSize(1).ofMaxSize(8);
+  }
+
+  @Provide
+  Arbitrary<List<Edit>> crossingEdits() {
+    Arbitrary<String> pieces = Arbitraries.of("", "x", "4", "\n", "- ", ": ", "  - identification:\n      name: cn9\n",
+        "  - identification:\n      name: cn1\n    traits:\n      additional: [CUSTOM_D]\n", "reserved: 9", "        - CUSTOM_E: {total: 0}\n");
+    Arbitrary<Edit> edit = Combinators.combine(Arbitraries.integers().between(2, 19), Arbitraries.integers().between(0, 12),
+        Arbitraries.integers().between(0, 160), pieces)
+        .as(Edit::new);
+    return edit.list().ofMinSize(1).ofMaxSize(6);
   }
 }
