@@ -263,6 +263,7 @@ async def lsp_one(spec, repo, manifest, args, log):
         digits = doc.lines[line][c0:c1]
         cpu0 = lb.tree_cpu_seconds(client.proc.pid)
         lat = []
+        editor_lat = []
         for k in range(args.edits):
             # odd edits make `total` a string (an error on this line), even ones restore it
             if k % 2 == 0:
@@ -279,6 +280,17 @@ async def lsp_one(spec, repo, manifest, args, log):
                 row["error"] = "edit %d: no publishDiagnostics in %g s" % (k + 1, args.timeout)
                 break
             lat.append((t1 - t0) * 1000.0)
+            if args.editor_requests:
+                # what an editor asks for after each change: the visible inlay hints and the lenses
+                end = {"line": len(doc.lines), "character": 0}
+                hints = client.request("textDocument/inlayHint", {"textDocument": {"uri": uri},
+                                       "range": {"start": {"line": 0, "character": 0}, "end": end}}, args.timeout)
+                lenses = client.request("textDocument/codeLens", {"textDocument": {"uri": uri}}, args.timeout)
+                answers = await asyncio.gather(hints, lenses)
+                t2 = time.perf_counter()
+                if any("error" in resp for resp, _ in answers):
+                    row["editor_errors"] = row.get("editor_errors", 0) + 1
+                editor_lat.append((t2 - t0) * 1000.0)
             on_line = any(lb.touches_line(d, line) for d in diags)
             row["edits_ok"] += int(on_line == (k % 2 == 0))
         row["edits_done"] = len(lat)
@@ -288,6 +300,8 @@ async def lsp_one(spec, repo, manifest, args, log):
             row["p50"], row["p90"], row["min"] = lb.percentile(lat, 50), lb.percentile(lat, 90), min(lat)
             if cpu0 is not None and cpu1 is not None:
                 row["cpu_ms_per_edit"] = (cpu1 - cpu0) * 1000.0 / len(lat)
+            if editor_lat:
+                row["editor_p50"], row["editor_p90"] = lb.percentile(editor_lat, 50), lb.percentile(editor_lat, 90)
             log("  edits: p50 %.1f ms, p90 %.1f ms (%d/%d as expected)" % (
                 row["p50"], row["p90"], row["edits_ok"], len(lat)))
         rss, _ = lb.tree_memory_kb(client.proc.pid)
@@ -369,6 +383,10 @@ def print_tables(results):
                                                     else "none within %g s" % r["open_wait"]))
             if row.get("min") is not None:
                 extra.append("fastest edit %s ms" % fmt(row["min"]))
+            if row.get("editor_p50") is not None:
+                extra.append("didChange→diags, then inlay hints and code lenses answered: p50 %s / p90 %s ms%s" % (
+                    fmt(row["editor_p50"]), fmt(row["editor_p90"]),
+                    " (%d edits had an error answer)" % row["editor_errors"] if row.get("editor_errors") else ""))
             if row.get("error"):
                 extra.append("ERROR %s %s" % (row["error"], (row.get("stderr_tail") or "")[-300:]))
             print("- H=%s %s: %s" % (h, row["server"], "; ".join(extra)))
@@ -390,6 +408,8 @@ def parse_args(argv):
     ap.add_argument("--servers", default=None, help="@file or JSON list of servers to drive")
     ap.add_argument("--no-lsp", action="store_true")
     ap.add_argument("--no-batch", action="store_true")
+    ap.add_argument("--editor-requests", action="store_true",
+                    help="after each edit's diagnostics, also request inlay hints and code lenses and time them")
     ap.add_argument("--timeout", type=float, default=120.0)
     ap.add_argument("--init-timeout", type=float, default=30.0)
     ap.add_argument("--open-wait", type=float, default=3.0)
