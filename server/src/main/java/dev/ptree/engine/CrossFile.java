@@ -103,7 +103,7 @@ final class CrossFile {
       Set<String> after = now == null ? Set.of() : folders(tree.tree());
       for (String folder : before) {
         if (!after.contains(folder)) {
-          bindersOf = without(bindersOf, folder, path);
+          bindersOf = PersistentMap.withoutValue(bindersOf, folder, path);
         }
       }
       for (String folder : after) {
@@ -183,12 +183,6 @@ final class CrossFile {
     return map.put(folder, List.copyOf(paths));
   }
 
-  private static PersistentMap<String, List<String>> without(PersistentMap<String, List<String>> map, String folder,
-      String tree) {
-    List<String> paths = new ArrayList<>(map.getOrDefault(folder, List.of()));
-    paths.remove(tree);
-    return paths.isEmpty() ? map.remove(folder) : map.put(folder, List.copyOf(paths));
-  }
 
   /** The index of every tree at once, built on first use after a tree changed. */
   ProviderIndex index() {

@@ -32,6 +32,16 @@ final class PersistentMap<K, V> {
   }
 
   @SuppressWarnings("unchecked")
+  /**
+   * A multimap held as lists: {@code map} with one occurrence of {@code value} taken from the
+   * list of {@code key}, and the key gone with its last value.
+   */
+  static <K, T> PersistentMap<K, List<T>> withoutValue(PersistentMap<K, List<T>> map, K key, T value) {
+    List<T> values = new ArrayList<>(map.getOrDefault(key, List.of()));
+    values.remove(value);
+    return values.isEmpty() ? map.remove(key) : map.put(key, List.copyOf(values));
+  }
+
   static <K, V> PersistentMap<K, V> empty() {
     return (PersistentMap<K, V>) EMPTY;
   }

@@ -56,7 +56,7 @@ final class TreeGroups {
       seeds.add(c.path());
       if (c.before() != null && c.before().kind() == Kind.TREE) {
         for (String k : keys(c.before().tree())) {
-          keys = without(keys, k, c.path());
+          keys = PersistentMap.withoutValue(keys, k, c.path());
         }
       }
       if (c.after() != null && c.after().kind() == Kind.TREE) {
@@ -151,12 +151,6 @@ final class TreeGroups {
     return map.put(key, List.copyOf(paths));
   }
 
-  private static PersistentMap<String, List<String>> without(PersistentMap<String, List<String>> map, String key,
-      String tree) {
-    List<String> paths = new ArrayList<>(map.getOrDefault(key, List.of()));
-    paths.remove(tree);
-    return paths.isEmpty() ? map.remove(key) : map.put(key, List.copyOf(paths));
-  }
 
   /** The group of a tree, or null when it is not a tree of this snapshot. */
   Group of(String treePath) {
