@@ -20,20 +20,7 @@ class CodeLensTest {
 
   @Test
   void entriesThatReachNothingOrMoreThanOne() {
-    var ws = files("provider_config/a.yaml", """
-        providers:
-          - identification: {uuid: $COMPUTE_NODE}
-            traits: {additional: [CUSTOM_A]}
-          - identification: {name: ghost}
-            traits: {additional: [CUSTOM_A]}
-          - identification: {name: idle}
-        """, "t.ptree.yaml", """
-        provider_tree: '1.0'
-        provider_configs: provider_config
-        providers:
-          - {name: cn1, traits: [COMPUTE_NODE]}
-          - {name: cn2, traits: [COMPUTE_NODE]}
-        """);
+    var ws = Sample.reachWorkspace();
     ws.codeLenses("provider_config/a.yaml").labels("applies to 2 providers", "matches no provider",
         "matches no provider (no-op entry, dropped)");
     ws.codeLensLocations("provider_config/a.yaml", "applies to 2 providers").count(2)

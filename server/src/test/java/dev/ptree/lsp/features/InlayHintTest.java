@@ -106,20 +106,7 @@ class InlayHintTest {
     Sample.workspace().inlayHints(C, REACH).count(2)
         .at(C, "uuid: $COMPUTE_NODE«»", "→ 1 root")
         .at(C, "name: cn2«»", "→ 1 provider");
-    var ws = files("provider_config/a.yaml", """
-        providers:
-          - identification: {uuid: $COMPUTE_NODE}
-            traits: {additional: [CUSTOM_A]}
-          - identification: {name: ghost}
-            traits: {additional: [CUSTOM_A]}
-          - identification: {name: idle}
-        """, "t.ptree.yaml", """
-        provider_tree: '1.0'
-        provider_configs: provider_config
-        providers:
-          - {name: cn1, traits: [COMPUTE_NODE]}
-          - {name: cn2, traits: [COMPUTE_NODE]}
-        """);
+    var ws = Sample.reachWorkspace();
     ws.inlayHints("provider_config/a.yaml", REACH).count(3)
         .at("provider_config/a.yaml", "$COMPUTE_NODE«»", "→ 2 roots")
         .at("provider_config/a.yaml", "ghost«»", "→ nothing")

@@ -72,4 +72,25 @@ final class Sample {
   static FeatureDsl.Files workspace() {
     return FeatureDsl.files(CONFIG_PATH, CONFIG, HOST_PATH, HOST, RACK_PATH, RACK);
   }
+
+  /**
+   * A config set bound to a tree of two compute-node roots: one entry reaches both, one names a
+   * provider the tree lacks, one is a no-op.
+   */
+  static FeatureDsl.Files reachWorkspace() {
+    return FeatureDsl.files("provider_config/a.yaml", """
+        providers:
+          - identification: {uuid: $COMPUTE_NODE}
+            traits: {additional: [CUSTOM_A]}
+          - identification: {name: ghost}
+            traits: {additional: [CUSTOM_A]}
+          - identification: {name: idle}
+        """, "t.ptree.yaml", """
+        provider_tree: '1.0'
+        provider_configs: provider_config
+        providers:
+          - {name: cn1, traits: [COMPUTE_NODE]}
+          - {name: cn2, traits: [COMPUTE_NODE]}
+        """);
+  }
 }
