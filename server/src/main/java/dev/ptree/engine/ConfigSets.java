@@ -25,7 +25,8 @@ import java.util.TreeMap;
  */
 final class ConfigSets {
   /** One folder's provider configs, sorted by file name as nova reads them, and what the rules found. */
-  record ConfigSet(List<Document> members, ConfigSetContext context, Map<String, List<Finding>> raw) {
+  record ConfigSet(List<Document> members, ConfigSetContext context, Map<String, List<Finding>> raw,
+      Map<String, LocalFindings> local) {
     boolean reusableFor(List<Document> now) {
       return Documents.same(members, now);
     }
@@ -80,16 +81,32 @@ final class ConfigSets {
       }
     }
     List<ConfigSet> checked = (changed.size() > 1 ? changed.parallelStream() : changed.stream())
-        .map(e -> check(e.getKey(), e.getValue(), engine)).toList();
+        .map(e -> check(e.getKey(), e.getValue(), previous.byDirectory.get(e.getKey()), engine)).toList();
     for (ConfigSet s : checked) {
       out.put(s.context().directory(), s);
     }
     return new ConfigSets(out.build());
   }
 
-  private static ConfigSet check(String directory, List<Document> members, Engine engine) {
+  /**
+   * A set checked again: its set-wide rules over every member; each member's local rules reused
+   * from {@code before} for a member unchanged, run on the edited item for a member edited inside
+   * one, run on everything otherwise.
+   */
+  private static ConfigSet check(String directory, List<Document> members, ConfigSet before, Engine engine) {
     ConfigSetContext context = new ConfigSetContext(directory, members.stream().map(Document::config).toList());
-    return new ConfigSet(List.copyOf(members), context, Engine.byPath(engine.runConfigSet(context)));
+    Map<String, List<Finding>> raw = Engine.byPath(engine.runSetWide(context));
+    Map<String, LocalFindings> local = new HashMap<>();
+    for (Document d : members) {
+      LocalFindings found = engine.runLocal(d.config(), before == null ? null : before.local().get(d.path()), d.edit());
+      local.put(d.path(), found);
+      if (!found.findings().isEmpty()) {
+        List<Finding> all = new ArrayList<>(raw.getOrDefault(d.path(), List.of()));
+        all.addAll(found.findings());
+        raw.put(d.path(), all);
+      }
+    }
+    return new ConfigSet(List.copyOf(members), context, raw, local);
   }
 
   /** The set of a folder, or null when no provider config lives there. */

@@ -3,6 +3,7 @@ package dev.ptree.engine;
 import dev.ptree.engine.Workspace.Document;
 import dev.ptree.engine.Workspace.Input;
 import dev.ptree.engine.Workspace.Kind;
+import dev.ptree.model.ItemReparse;
 import dev.ptree.model.Paths;
 import dev.ptree.model.ProviderConfigReader;
 import dev.ptree.model.SourceDocument;
@@ -13,10 +14,12 @@ import dev.ptree.yaml.YMapping;
 import dev.ptree.yaml.YNode;
 import dev.ptree.yaml.YamlDocument;
 import dev.ptree.yaml.YamlParser;
+import java.lang.ref.WeakReference;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reading documents: parsing a text and deciding what it is (DESIGN §2.3), and the config
@@ -28,7 +31,30 @@ public final class Documents {
 
   /** Every input parsed, in order; in parallel when there are several. */
   public static List<Document> readAll(List<Input> inputs) {
-    return (inputs.size() > 1 ? inputs.parallelStream() : inputs.stream()).map(Documents::read).toList();
+    return readAll(inputs, path -> null);
+  }
+
+  /**
+   * Every input parsed, in order, each a new version of {@code previous}'s document of its path
+   * (null when there is none): an edit inside one provider item re-reads that item alone.
+   */
+  public static List<Document> readAll(List<Input> inputs, Function<String, Document> previous) {
+    return (inputs.size() > 1 ? inputs.parallelStream() : inputs.stream())
+        .map(input -> read(input, previous.apply(input.source().path()))).toList();
+  }
+
+  /** A new version of a document: the edited provider item alone re-read when that is exact, else all of it. */
+  public static Document read(Input input, Document previous) {
+    if (previous != null && previous.kind() == Kind.CONFIG && previous.config() != null
+        && (input.kind() == Kind.AUTO || input.kind() == Kind.CONFIG)
+        && previous.source().fileName().equals(input.source().fileName())) {
+      ItemReparse.Result r = ItemReparse.apply(previous.config(), input.source());
+      if (r != null) {
+        return new Document(input.source(), Kind.CONFIG, r.file(), null, previous.directory(),
+            new Workspace.ItemEdit(new WeakReference<>(previous.config()), r.item(), r.regionStart(), r.regionEnd(), r.delta()));
+      }
+    }
+    return read(input);
   }
 
   /**

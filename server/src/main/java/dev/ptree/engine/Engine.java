@@ -5,6 +5,7 @@ import dev.ptree.model.TreeFile;
 import dev.ptree.model.ProviderEntry;
 import dev.ptree.rules.ConfigSetContext;
 import dev.ptree.rules.ConfigSetRule;
+import dev.ptree.rules.FileRule;
 import dev.ptree.rules.ProviderRule;
 import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.SuppressionRule;
@@ -48,8 +49,10 @@ public final class Engine {
     this.log = log;
     this.sliceSize = sliceSize;
     this.configPerProvider = reading(enabled(Rules.providerRules()), RuleInfo.Input.CONFIGS);
+    this.configFile = reading(enabled(Rules.fileRules()), RuleInfo.Input.CONFIGS);
     this.configWhole = reading(enabled(Rules.configSetRules()), RuleInfo.Input.CONFIGS);
     this.treePerProvider = reading(enabled(Rules.providerRules()), RuleInfo.Input.TREES);
+    this.treeFile = reading(enabled(Rules.fileRules()), RuleInfo.Input.TREES);
     this.treeWhole = reading(enabled(Rules.configSetRules()), RuleInfo.Input.TREES);
     this.treeRules = enabled(Rules.treeRules());
     this.workspaceRules = enabled(Rules.workspaceRules());
@@ -57,24 +60,163 @@ public final class Engine {
 
   /** The enabled rules of each kind, chosen once: a set pays for running them, not for choosing them. */
   private final List<ProviderRule> configPerProvider;
+  private final List<FileRule> configFile;
   private final List<ConfigSetRule> configWhole;
   private final List<ProviderRule> treePerProvider;
+  private final List<FileRule> treeFile;
   private final List<ConfigSetRule> treeWhole;
   private final List<TreeRule> treeRules;
   private final List<WorkspaceRule> workspaceRules;
 
-  /** The provider and config-set rules over one set, before suppressions and severity overrides. */
-  List<Finding> runConfigSet(ConfigSetContext context) {
+  /** The config-set rules over one set, before suppressions and severity overrides. */
+  List<Finding> runSetWide(ConfigSetContext context) {
     // nova never reads what its *.yaml glob skips: only rules that say so see such files.
     ConfigSetContext loaded = context.files().stream().allMatch(ConfigFile::loadedByNova) ? context
         : new ConfigSetContext(context.directory(), context.files().stream().filter(ConfigFile::loadedByNova).toList());
-    return runSet(context, loaded, configPerProvider, configWhole);
+    List<Finding> out = new ArrayList<>();
+    for (ConfigSetRule rule : configWhole) {
+      ConfigSetContext set = rule.info().reads(RuleInfo.Input.UNLOADED_FILES) ? context : loaded;
+      out.addAll(isolated(rule, context.files().isEmpty() ? "" : context.files().get(0).path(),
+          reporter -> rule.check(set, reporter)));
+    }
+    return out;
+  }
+
+  /**
+   * The provider and file rules over one provider config: {@code before}'s findings when it is of
+   * this very file; after an edit inside one provider item of {@code before}'s file, those rules
+   * on that item alone and {@code before}'s other findings moved; else every rule on every item.
+   */
+  LocalFindings runLocal(ConfigFile file, LocalFindings before, Workspace.ItemEdit edit) {
+    if (before != null && before.file() == file) {
+      return before;
+    }
+    if (before != null && edit != null && edit.follows(before.file())) {
+      LocalFindings next = runLocalItem(file, before, edit);
+      if (next != null) {
+        return next;
+      }
+    }
+    return runLocalWhole(file);
+  }
+
+  private List<ProviderRule> providerRulesFor(ConfigFile file) {
+    return file.loadedByNova() ? configPerProvider : List.of();
+  }
+
+  private List<FileRule> fileRulesFor(ConfigFile file) {
+    if (file.yaml() == null) {
+      return List.of();
+    }
+    return file.loadedByNova() ? configFile
+        : configFile.stream().filter(r -> r.info().reads(RuleInfo.Input.UNLOADED_FILES)).toList();
+  }
+
+  /** The edited item's findings anew, the rest moved; null when that cannot be done exactly. */
+  private LocalFindings runLocalItem(ConfigFile file, LocalFindings before, Workspace.ItemEdit edit) {
+    ProviderEntry provider = file.providers().get(edit.item());
+    int start = edit.regionStart();
+    int end = edit.regionEnd() + edit.delta();
+    List<Finding> fresh = new ArrayList<>();
+    try {
+      for (ProviderRule rule : providerRulesFor(file)) {
+        Reporter reporter = new Reporter(rule.info());
+        rule.check(file, provider, reporter);
+        fresh.addAll(reporter.findings());
+      }
+      ConfigFile view = file.itemView(provider);
+      for (FileRule rule : fileRulesFor(file)) {
+        Reporter reporter = new Reporter(rule.info());
+        rule.check(view, reporter);
+        for (Finding f : reporter.findings()) {
+          if (f.span().start() >= start && f.span().start() < end) {
+            fresh.add(f); // the view reports the file around the item again: that part is before's
+          }
+        }
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      return null; // the whole file again, where the failure is isolated and reported
+    }
+    return before.replacingItem(file, edit, fresh);
+  }
+
+  /** Every provider and file rule over the whole file; each finding kept with its item. */
+  private LocalFindings runLocalWhole(ConfigFile file) {
+    int[] regions = dev.ptree.model.ItemReparse.regions(file);
+    List<Supplier<Located>> tasks = new ArrayList<>();
+    for (FileRule rule : fileRulesFor(file)) {
+      tasks.add(() -> {
+        List<Finding> found = isolated(rule, file.path(), reporter -> rule.check(file, reporter));
+        int[] items = new int[found.size()];
+        for (int k = 0; k < items.length; k++) {
+          items[k] = regions == null ? LocalFindings.OUTSIDE : LocalFindings.itemAt(regions, found.get(k).span().start());
+        }
+        return new Located(found, items);
+      });
+    }
+    List<ProviderRule> perProvider = providerRulesFor(file);
+    int n = file.providers().size();
+    if (!perProvider.isEmpty()) {
+      for (int i = 0; i < n; i += sliceSize) {
+        int from = i;
+        int to = Math.min(n, i + sliceSize);
+        tasks.add(() -> runProviders(perProvider, file, from, to));
+      }
+    }
+    List<Located> done = tasks.size() > 2 && n > sliceSize
+        ? tasks.parallelStream().map(Supplier::get).toList()
+        : tasks.stream().map(Supplier::get).toList();
+    List<Finding> findings = new ArrayList<>();
+    int size = done.stream().mapToInt(d -> d.findings().size()).sum();
+    int[] items = new int[size];
+    for (Located d : done) {
+      System.arraycopy(d.items(), 0, items, findings.size(), d.items().length);
+      findings.addAll(d.findings());
+    }
+    return new LocalFindings(file, List.copyOf(findings), regions == null ? null : items);
+  }
+
+  /** Findings, each with the provider item it belongs to. */
+  private record Located(List<Finding> findings, int[] items) {}
+
+  /** Providers {@code from} (inclusive) to {@code to} (exclusive) of a file, every rule on each, by provider. */
+  private Located runProviders(List<ProviderRule> rules, ConfigFile file, int from, int to) {
+    List<ProviderEntry> providers = file.providers().subList(from, to);
+    List<Finding> out = new ArrayList<>();
+    int[] items = new int[16];
+    for (ProviderRule rule : rules) {
+      List<Integer> owners = new ArrayList<>();
+      boolean[] finished = {false};
+      List<Finding> found = isolated(rule, file.path(), reporter -> {
+        for (ProviderEntry p : providers) {
+          rule.check(file, p, reporter);
+          while (owners.size() < reporter.size()) {
+            owners.add(p.index());
+          }
+        }
+        finished[0] = true;
+      });
+      boolean failed = !finished[0]; // an isolated failure is the file's, not a provider's
+      for (int k = 0; k < found.size(); k++) {
+        if (out.size() == items.length) {
+          items = java.util.Arrays.copyOf(items, items.length * 2);
+        }
+        items[out.size()] = failed ? LocalFindings.OUTSIDE : owners.get(k);
+        out.add(found.get(k));
+      }
+    }
+    return new Located(out, java.util.Arrays.copyOf(items, out.size()));
   }
 
   /** The rules that read trees, over one tree file on its own (and its view as a config set). */
   List<Finding> runTree(TreeFile tree) {
     ConfigSetContext view = new ConfigSetContext(null, List.of(tree.view()));
-    List<Finding> out = new ArrayList<>(runSet(view, view, treePerProvider, treeWhole));
+    List<Finding> out = new ArrayList<>(runSet(view, treePerProvider, treeWhole));
+    if (tree.view().yaml() != null) {
+      for (FileRule rule : treeFile) {
+        out.addAll(isolated(rule, tree.path(), reporter -> rule.check(tree.view(), reporter)));
+      }
+    }
     for (TreeRule rule : treeRules) {
       out.addAll(isolated(rule, tree.path(), reporter -> rule.check(tree, reporter)));
     }
@@ -104,23 +246,21 @@ public final class Engine {
     return rules.stream().filter(r -> r.info().reads(dialect)).toList();
   }
 
-  private List<Finding> runSet(ConfigSetContext all, ConfigSetContext loaded, List<ProviderRule> perProvider,
-      List<ConfigSetRule> whole) {
-    String path = all.files().isEmpty() ? "" : all.files().get(0).path();
-    // Rules that read one provider at a time run slice by slice — every such rule on a slice
-    // while its providers are still in cache; the other rules run once over the whole set.
+  /** A tree's view: its config-set rules once, its provider rules slice by slice, in parallel for a large tree. */
+  private List<Finding> runSet(ConfigSetContext view, List<ProviderRule> perProvider, List<ConfigSetRule> whole) {
+    String path = view.files().get(0).path();
     List<Supplier<List<Finding>>> tasks = new ArrayList<>();
     for (ConfigSetRule rule : whole) {
-      ConfigSetContext set = rule.info().reads(RuleInfo.Input.UNLOADED_FILES) ? all : loaded;
-      tasks.add(() -> isolated(rule, path, reporter -> rule.check(set, reporter)));
+      tasks.add(() -> isolated(rule, path, reporter -> rule.check(view, reporter)));
     }
-    List<Slice> slices = slices(loaded);
-    if (!perProvider.isEmpty()) {
-      for (Slice slice : slices) {
-        tasks.add(() -> runProviders(perProvider, slice));
-      }
+    ConfigFile file = view.files().get(0);
+    int n = file.providers().size();
+    for (int i = 0; i < n && !perProvider.isEmpty(); i += sliceSize) {
+      int from = i;
+      int to = Math.min(n, i + sliceSize);
+      tasks.add(() -> runProviders(perProvider, file, from, to).findings());
     }
-    if (slices.size() <= 1) { // a small set: its tasks in turn, no stream to set up per set
+    if (n <= sliceSize) { // a small tree: its tasks in turn, no stream to set up
       List<Finding> out = new ArrayList<>();
       tasks.forEach(task -> out.addAll(task.get()));
       return out;
@@ -128,34 +268,6 @@ public final class Engine {
     return tasks.parallelStream()
         .flatMap(task -> task.get().stream())
         .toList();
-  }
-
-  /** Providers {@code from} (inclusive) to {@code to} (exclusive) of one file. */
-  private record Slice(ConfigFile file, int from, int to) {}
-
-  /** The set's providers cut into slices of at most sliceSize each. */
-  private List<Slice> slices(ConfigSetContext context) {
-    List<Slice> out = new ArrayList<>();
-    for (ConfigFile file : context.files()) {
-      int n = file.providers().size();
-      for (int i = 0; i < n; i += sliceSize) {
-        out.add(new Slice(file, i, Math.min(n, i + sliceSize)));
-      }
-    }
-    return out;
-  }
-
-  private List<Finding> runProviders(List<ProviderRule> rules, Slice slice) {
-    List<ProviderEntry> providers = slice.file().providers().subList(slice.from(), slice.to());
-    List<Finding> out = new ArrayList<>();
-    for (ProviderRule rule : rules) {
-      out.addAll(isolated(rule, slice.file().path(), reporter -> {
-        for (ProviderEntry p : providers) {
-          rule.check(slice.file(), p, reporter);
-        }
-      }));
-    }
-    return out;
   }
 
   /** One rule, isolated: if it throws, its findings are one "internal error" and the rest go on. */

@@ -40,13 +40,27 @@ public final class Workspace {
    * One document as parsed; kept as is by later snapshots until its text changes. {@code directory}
    * is the config set (folder) of a provider config, null for other documents.
    */
-  public record Document(SourceDocument source, Kind kind, ConfigFile config, TreeFile tree, String directory) {
+  public record Document(SourceDocument source, Kind kind, ConfigFile config, TreeFile tree, String directory,
+      ItemEdit edit) {
     public Document(SourceDocument source, Kind kind, ConfigFile config, TreeFile tree) {
-      this(source, kind, config, tree, kind == Kind.CONFIG ? Paths.folder(source.path()) : null);
+      this(source, kind, config, tree, kind == Kind.CONFIG ? Paths.folder(source.path()) : null, null);
     }
 
     public String path() {
       return source.path();
+    }
+  }
+
+  /**
+   * How a provider config was read from its previous version when an edit stayed inside one
+   * provider item ({@link dev.ptree.model.ItemReparse}): the rules local to a provider item then
+   * run on that item alone. {@code base} is the previous version's file, held weakly: the
+   * snapshot that still has its findings holds it too, and no chain of old versions is kept.
+   */
+  public record ItemEdit(java.lang.ref.WeakReference<ConfigFile> base, int item, int regionStart, int regionEnd,
+      int delta) {
+    boolean follows(ConfigFile previous) {
+      return base.get() == previous;
     }
   }
 
@@ -113,7 +127,7 @@ public final class Workspace {
   /** A new snapshot with these documents added or replaced; only they are parsed. */
   public Workspace update(List<Input> inputs) {
     long t0 = System.nanoTime();
-    List<Document> parsed = Documents.readAll(inputs);
+    List<Document> parsed = Documents.readAll(inputs, documents::get);
     log.accept("timing: parsed " + parsed.size() + " documents in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     return withDocuments(parsed);
   }

@@ -179,7 +179,7 @@ final class Analyzer {
       if (!edits.isEmpty() || !disk.isEmpty()) {
         // the editor's texts are parsed here, the disk's were parsed when read: one new snapshot
         long t0 = System.nanoTime();
-        List<Workspace.Document> parsed = new ArrayList<>(Documents.readAll(edits.stream().map(Edit::input).toList()));
+        List<Workspace.Document> parsed = new ArrayList<>(Documents.readAll(edits.stream().map(Edit::input).toList(), next::document));
         log.accept("timing: parsed " + parsed.size() + " documents in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         parsed.addAll(disk);
         next = next.withDocuments(parsed);

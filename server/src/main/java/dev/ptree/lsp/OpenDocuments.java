@@ -66,20 +66,15 @@ final class OpenDocuments {
     }
     // The first change reads positions with the line index already built for the text.
     SourceText current = doc.source().text();
-    String content = current.content();
     for (TextDocumentContentChangeEvent change : changes) {
       if (change.getRange() == null) {
-        content = change.getText();
+        current = new SourceText(change.getText());
       } else {
-        if (current == null) {
-          current = new SourceText(content);
-        }
         Span span = Positions.span(current, change.getRange());
-        content = content.substring(0, span.start()) + change.getText() + content.substring(span.end());
+        current = current.edited(span.start(), span.end(), change.getText());
       }
-      current = null; // the text changed: a later change in this batch needs a new index
     }
-    Text next = new Text(uri, version == null ? doc.version() + 1 : version, SourceDocument.of(path, content));
+    Text next = new Text(uri, version == null ? doc.version() + 1 : version, SourceDocument.of(path, current));
     open.put(path, next);
     return next;
   }

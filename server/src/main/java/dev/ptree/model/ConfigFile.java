@@ -26,6 +26,15 @@ public record ConfigFile(SourceDocument document, YamlDocument yaml, boolean loa
     return new ConfigFile(document, yaml, loadedByNova, slice, nodes, tree);
   }
 
+  /**
+   * The same file seen through one provider item: that provider, and the nodes of its item (a
+   * {@link dev.ptree.rules.FileRule} then reads the item and the file around the providers list).
+   */
+  public ConfigFile itemView(ProviderEntry provider) {
+    return new ConfigFile(document, yaml, loadedByNova, List.of(provider),
+        dev.ptree.yaml.NodeShift.subtree(provider.item()), tree);
+  }
+
   public boolean isTree() {
     return tree != null;
   }

@@ -42,7 +42,7 @@ public final class ProviderConfigReader {
     return out;
   }
 
-  private static ProviderEntry provider(int index, YNode item) {
+  static ProviderEntry provider(int index, YNode item) {
     YMapping mapping = asMapping(item);
     if (mapping == null) {
       return ProviderEntry.of(index, item, null, null, List.of(), List.of(), false);

@@ -10,8 +10,12 @@ import dev.ptree.text.SourceText;
 public record SourceDocument(String path, String fileName, SourceText text, ReadProblem readProblem) {
 
   public static SourceDocument of(String path, String text) {
+    return of(path, new SourceText(text));
+  }
+
+  public static SourceDocument of(String path, SourceText text) {
     int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-    return new SourceDocument(path, path.substring(slash + 1), new SourceText(text), null);
+    return new SourceDocument(path, path.substring(slash + 1), text, null);
   }
 
   /**

@@ -36,6 +36,11 @@ public final class Reporter {
     return b;
   }
 
+  /** How many findings were reported so far. */
+  public int size() {
+    return pending.size();
+  }
+
   public List<Finding> findings() {
     List<Finding> out = new ArrayList<>(pending.size());
     for (Builder b : pending) {

@@ -6,6 +6,7 @@ package dev.ptree.rules;
  *
  * <ul>
  *   <li>{@link ProviderRule}: one provider entry at a time (the engine may slice large files);
+ *   <li>{@link FileRule}: one file at a time, which the engine may hand one provider item at a time;
  *   <li>{@link ConfigSetRule}: one config set, the directory nova loads as a whole;
  *   <li>{@link TreeRule}: one provider tree file on its own;
  *   <li>{@link WorkspaceRule}: every tree file, and the config sets they bind;
@@ -16,7 +17,7 @@ package dev.ptree.rules;
  * loads, is metadata ({@link RuleInfo#reads()}), not code. Rules never throw on purpose; the
  * engine isolates one that does.
  */
-public abstract sealed class Rule permits ProviderRule, ConfigSetRule, TreeRule, WorkspaceRule,
+public abstract sealed class Rule permits ProviderRule, FileRule, ConfigSetRule, TreeRule, WorkspaceRule,
     SuppressionRule {
   private final RuleInfo info;
 

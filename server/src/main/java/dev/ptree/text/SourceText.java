@@ -15,6 +15,94 @@ public final class SourceText {
   public SourceText(String content) {
     this.content = content;
     this.lineStarts = indexLines(content);
+    this.origin = null;
+    this.keptPrefix = 0;
+    this.keptSuffix = 0;
+  }
+
+  /**
+   * The text this one was edited from ({@link #edited}), held weakly, and how many characters at
+   * its start and at its end the edit left alone (at least that many: a bound, not the exact
+   * common prefix). Null for a text read whole.
+   */
+  private final java.lang.ref.WeakReference<SourceText> origin;
+  private final int keptPrefix;
+  private final int keptSuffix;
+
+  private SourceText(String content, int[] lineStarts, boolean ascii, SourceText origin, int keptPrefix,
+      int keptSuffix) {
+    this.content = content;
+    this.lineStarts = lineStarts;
+    this.ascii = ascii;
+    this.origin = origin == null ? null : new java.lang.ref.WeakReference<>(origin);
+    this.keptPrefix = keptPrefix;
+    this.keptSuffix = keptSuffix;
+  }
+
+  /**
+   * When this text was made by one edit of {@code before}: how many characters at the start and at
+   * the end of both texts are surely equal ({@code [prefix, suffix]}); null when it was not, and
+   * only comparing the texts tells.
+   */
+  public int[] keptSince(SourceText before) {
+    return origin != null && origin.get() == before ? new int[] {keptPrefix, keptSuffix} : null;
+  }
+
+  /**
+   * This text with {@code [start, end)} replaced: the line index is this one's, moved past the
+   * edit and read again only around it, so an edit costs its lines, not the document's.
+   */
+  public SourceText edited(int start, int end, String replacement) {
+    String next = new StringBuilder(content.length() - (end - start) + replacement.length())
+        .append(content, 0, start).append(replacement).append(content, end, content.length()).toString();
+    int delta = replacement.length() - (end - start);
+    // Lines from the one holding start - 1 (a CR there may pair with an LF the edit brings) to
+    // the first line start after end + 1 (a break there, and the character before it, are
+    // unchanged) are indexed again; the rest are this text's, moved by delta after the edit.
+    int first = lineOf(Math.max(0, start - 1));
+    int after = first + 1;
+    while (after < lineStarts.length && lineStarts[after] <= end + 1) {
+      after++;
+    }
+    int scanEnd = after < lineStarts.length ? lineStarts[after] + delta : next.length();
+    int[] starts = new int[lineStarts.length + 16];
+    System.arraycopy(lineStarts, 0, starts, 0, first + 1);
+    int count = first + 1;
+    for (int i = lineStarts[first]; i < scanEnd; i++) {
+      char c = next.charAt(i);
+      if (c == '\n' || c == '\r') {
+        if (c == '\r' && i + 1 < next.length() && next.charAt(i + 1) == '\n') {
+          i++;
+        }
+        if (i + 1 < scanEnd || after == lineStarts.length) {
+          if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+          }
+          starts[count++] = i + 1;
+        }
+      }
+    }
+    int tail = lineStarts.length - after;
+    if (count + tail + 1 > starts.length) {
+      starts = Arrays.copyOf(starts, count + tail + 1);
+    }
+    if (after < lineStarts.length) {
+      starts[count++] = scanEnd;
+      for (int k = after + 1; k < lineStarts.length; k++) {
+        starts[count++] = lineStarts[k] + delta;
+      }
+    }
+    boolean nowAscii = ascii && isAscii(replacement) || !ascii && isAscii(next);
+    return new SourceText(next, Arrays.copyOf(starts, count), nowAscii, this, start, content.length() - end);
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) > 0x7F) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether every character is ASCII, so scans for unusual characters can be skipped. */

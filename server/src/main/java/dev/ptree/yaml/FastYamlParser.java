@@ -42,6 +42,46 @@ final class FastYamlParser extends FastScalars {
     }
   }
 
+  /**
+   * A text holding one item of a block sequence whose dashes sit at column {@code indent} (comment
+   * and blank lines may come before its dash), read as it would be read in place: the sequence
+   * around that one item, spans relative to the text; null when the text holds anything else —
+   * no item, two items, anything after it — or needs the full parser, or has a problem.
+   */
+  static YSequence tryParseItem(String text, int indent, int depth, List<YNode> nodes) {
+    if (!plainAsciiLines(text)) {
+      return null;
+    }
+    List<YamlProblem> own = new ArrayList<>();
+    FastYamlParser p = new FastYamlParser(text, own);
+    try {
+      p.skipToContent();
+      if (p.pos >= p.n || p.column() != indent || !p.isBlockEntry(p.pos)) {
+        return null;
+      }
+      YSequence sequence = p.sequence(indent, depth);
+      p.skipToContent();
+      if (p.pos < p.n || sequence.items().size() != 1 || !own.isEmpty()) {
+        return null;
+      }
+      nodes.addAll(p.nodes.subList(0, p.nodes.size() - 1)); // the item's nodes; the sequence node came last
+      return sequence;
+    } catch (Bail | IndexOutOfBoundsException e) {
+      return null;
+    }
+  }
+
+  /** Printable ASCII, LF and CRLF only: what the fast path reads with nothing masked or refused. */
+  private static boolean plainAsciiLines(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if ((c < 0x20 || c > 0x7E) && c != '\n' && !(c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // ---- document ------------------------------------------------------------------------------
 
   private YNode document() {

@@ -27,6 +27,19 @@ public final class YamlParser {
     return fast != null ? fast : ComposerPath.parse(text, masked, problems);
   }
 
+  /**
+   * One item of a block sequence re-read on its own, for an edit that stays inside it:
+   * {@code text} runs from the start of the item's first line to the start of the line after it,
+   * the sequence's dashes sit at column {@code indent} and its collection depth is {@code depth}.
+   * Returns the sequence around that one item (spans relative to {@code text}) and adds the item's
+   * nodes to {@code nodes}; null when the text is not one such item the fast path reads without
+   * a problem. Whether the result matches a full parse of the whole text is the caller's to check
+   * (the item must sit where a sequence item did, between unchanged text).
+   */
+  public static YSequence parseBlockItem(String text, int indent, int depth, List<YNode> nodes) {
+    return FastYamlParser.tryParseItem(text, indent, depth, nodes);
+  }
+
   /** Printable ASCII and LF only: nothing to mask, nothing the fast path must refuse up front. */
   private static boolean isPlainAscii(String text) {
     for (int i = 0, n = text.length(); i < n; i++) {

@@ -2,8 +2,7 @@ package dev.ptree.rules.comparison;
 
 import dev.ptree.model.ConfigFile;
 import dev.ptree.rules.Category;
-import dev.ptree.rules.ConfigSetContext;
-import dev.ptree.rules.ConfigSetRule;
+import dev.ptree.rules.FileRule;
 import dev.ptree.rules.Nodes;
 import dev.ptree.rules.Reporter;
 import dev.ptree.rules.RuleDoc;
@@ -13,7 +12,7 @@ import dev.ptree.yaml.KeyIdentity;
 import dev.ptree.yaml.YEntry;
 import dev.ptree.yaml.YMapping;
 
-public final class DuplicateKey extends ConfigSetRule {
+public final class DuplicateKey extends FileRule {
   public DuplicateKey() {
     super(RuleInfo.of("PT307", "duplicate-key", Category.COMPARISON, Severity.WARNING,
         "a mapping key written twice",
@@ -29,14 +28,12 @@ public final class DuplicateKey extends ConfigSetRule {
 
 
   @Override
-  public void check(ConfigSetContext context, Reporter out) {
-    for (ConfigFile file : context.parsedFiles()) {
-      file.nodes().forEach(node -> {
-        if (node instanceof YMapping m && m.entries().size() > 1) {
-          checkMapping(file, m, out);
-        }
-      });
-    }
+  public void check(ConfigFile file, Reporter out) {
+    file.nodes().forEach(node -> {
+      if (node instanceof YMapping m && m.entries().size() > 1) {
+        checkMapping(file, m, out);
+      }
+    });
   }
 
   private void checkMapping(ConfigFile file, YMapping m, Reporter out) {

@@ -3,8 +3,7 @@ package dev.ptree.rules.comparison;
 import dev.ptree.model.ConfigFile;
 import dev.ptree.model.InventoryRecord;
 import dev.ptree.rules.Category;
-import dev.ptree.rules.ConfigSetContext;
-import dev.ptree.rules.ConfigSetRule;
+import dev.ptree.rules.FileRule;
 import dev.ptree.rules.Fix;
 import dev.ptree.rules.FixSafety;
 import dev.ptree.rules.Nodes;
@@ -22,7 +21,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 
-public final class Yaml11Number extends ConfigSetRule {
+public final class Yaml11Number extends FileRule {
   public Yaml11Number() {
     super(RuleInfo.of("PT301", "yaml11-number", Category.COMPARISON, Severity.WARNING,
         "a number in a YAML 1.1 form that reads differently than it looks",
@@ -36,24 +35,22 @@ public final class Yaml11Number extends ConfigSetRule {
 
 
   @Override
-  public void check(ConfigSetContext context, Reporter out) {
-    for (ConfigFile file : context.parsedFiles()) {
-      Set<YNode> numericFields = null;
-      for (YNode node : file.nodes()) {
-        if (!(node instanceof YScalar s) || s.style() != ScalarStyle.PLAIN || s.explicitTag() != null) {
-          continue;
-        }
-        String reading = surprise(s);
-        if (reading == null) {
-          continue;
-        }
-        var finding = out.report(file, s.span(), "YAML 1.1 reads {} as {}", s.text(), reading);
-        if (numericFields == null) {
-          numericFields = recordValues(file);
-        }
-        if (numericFields.contains(s)) {
-          finding.fix(FixSafety.SAFE, new TextEdit(s.span(), decimal(s)), "Write {}", decimal(s));
-        }
+  public void check(ConfigFile file, Reporter out) {
+    Set<YNode> numericFields = null;
+    for (YNode node : file.nodes()) {
+      if (!(node instanceof YScalar s) || s.style() != ScalarStyle.PLAIN || s.explicitTag() != null) {
+        continue;
+      }
+      String reading = surprise(s);
+      if (reading == null) {
+        continue;
+      }
+      var finding = out.report(file, s.span(), "YAML 1.1 reads {} as {}", s.text(), reading);
+      if (numericFields == null) {
+        numericFields = recordValues(file);
+      }
+      if (numericFields.contains(s)) {
+        finding.fix(FixSafety.SAFE, new TextEdit(s.span(), decimal(s)), "Write {}", decimal(s));
       }
     }
   }

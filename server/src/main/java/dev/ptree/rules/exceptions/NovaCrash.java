@@ -5,8 +5,7 @@ import dev.ptree.model.InventoryItem;
 import dev.ptree.model.InventoryRecord;
 import dev.ptree.model.NovaSchema;
 import dev.ptree.rules.Category;
-import dev.ptree.rules.ConfigSetContext;
-import dev.ptree.rules.ConfigSetRule;
+import dev.ptree.rules.FileRule;
 import dev.ptree.rules.Nodes;
 import dev.ptree.rules.Reporter;
 import dev.ptree.rules.RuleDoc;
@@ -19,7 +18,7 @@ import dev.ptree.yaml.YScalar;
 import dev.ptree.yaml.YSequence;
 import dev.ptree.yaml.YamlProblem;
 
-public final class NovaCrash extends ConfigSetRule {
+public final class NovaCrash extends FileRule {
   public NovaCrash() {
     super(RuleInfo.of("PT501", "nova-crash", Category.EXCEPTION_HANDLING, Severity.ERROR,
         "input that makes nova raise an unhandled exception",
@@ -40,39 +39,37 @@ public final class NovaCrash extends ConfigSetRule {
   }
 
   @Override
-  public void check(ConfigSetContext context, Reporter out) {
-    for (ConfigFile file : context.parsedFiles()) {
-      java.util.List<Span> validated = validatedSpans(file);
-      for (YamlProblem p : file.yaml().problems()) {
-        if (p.kind() == YamlProblem.Kind.CRASH) {
-          boolean recursive = p.code() == YamlProblem.Code.RECURSIVE_ALIAS;
-          if (recursive && validated.stream().noneMatch(v -> within(p.span(), v))) {
-            out.report(file, p.span(), "recursive alias: this node contains itself; nova ignores this key,"
-                + " but any tool that walks it loops").severity(Severity.WARNING);
-          } else if (recursive) {
-            out.report(file, p.span(), "recursive alias: this node contains itself; nova's schema"
-                + " validation recurses until RecursionError");
-          } else {
-            out.report(file, p.span(), "{}; nova crashes loading the file", p.message());
-          }
-        } else if (p.code() == YamlProblem.Code.DEPTH_LIMIT) {
-          out.report(file, p.span(), "{}", p.message());
+  public void check(ConfigFile file, Reporter out) {
+    java.util.List<Span> validated = validatedSpans(file);
+    for (YamlProblem p : file.yaml().problems()) {
+      if (p.kind() == YamlProblem.Kind.CRASH) {
+        boolean recursive = p.code() == YamlProblem.Code.RECURSIVE_ALIAS;
+        if (recursive && validated.stream().noneMatch(v -> within(p.span(), v))) {
+          out.report(file, p.span(), "recursive alias: this node contains itself; nova ignores this key,"
+              + " but any tool that walks it loops").severity(Severity.WARNING);
+        } else if (recursive) {
+          out.report(file, p.span(), "recursive alias: this node contains itself; nova's schema"
+              + " validation recurses until RecursionError");
+        } else {
+          out.report(file, p.span(), "{}; nova crashes loading the file", p.message());
         }
+      } else if (p.code() == YamlProblem.Code.DEPTH_LIMIT) {
+        out.report(file, p.span(), "{}", p.message());
       }
-      int depth = file.yaml().maxCollectionDepth();
-      if (depth > NovaSchema.NOVA_MAX_DEPTH) {
-        out.report(file, Span.at(0), "collections nest {} levels deep; PyYAML's composer recurses"
-            + " once per level and nova crashes with RecursionError from {} levels",
-            depth, (NovaSchema.NOVA_MAX_DEPTH + 1));
-      } else if (depth >= NovaSchema.NOVA_DEPTH_WARNING) {
-        out.report(file, Span.at(0), "collections nest {} levels deep, close to the {} levels at"
-            + " which nova crashes with RecursionError", depth, (NovaSchema.NOVA_MAX_DEPTH + 1))
-            .severity(Severity.WARNING);
-      }
-      for (var p : file.providers()) {
-        for (InventoryItem item : p.inventoryItems()) {
-          checkItem(file, p, item, out);
-        }
+    }
+    int depth = file.yaml().maxCollectionDepth();
+    if (depth > NovaSchema.NOVA_MAX_DEPTH) {
+      out.report(file, Span.at(0), "collections nest {} levels deep; PyYAML's composer recurses"
+          + " once per level and nova crashes with RecursionError from {} levels",
+          depth, (NovaSchema.NOVA_MAX_DEPTH + 1));
+    } else if (depth >= NovaSchema.NOVA_DEPTH_WARNING) {
+      out.report(file, Span.at(0), "collections nest {} levels deep, close to the {} levels at"
+          + " which nova crashes with RecursionError", depth, (NovaSchema.NOVA_MAX_DEPTH + 1))
+          .severity(Severity.WARNING);
+    }
+    for (var p : file.providers()) {
+      for (InventoryItem item : p.inventoryItems()) {
+        checkItem(file, p, item, out);
       }
     }
   }

@@ -2,14 +2,13 @@ package dev.ptree.rules.neutralization;
 
 import dev.ptree.model.ConfigFile;
 import dev.ptree.rules.Category;
-import dev.ptree.rules.ConfigSetContext;
-import dev.ptree.rules.ConfigSetRule;
+import dev.ptree.rules.FileRule;
 import dev.ptree.rules.Reporter;
 import dev.ptree.rules.RuleDoc;
 import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
 
-public final class BidiControls extends ConfigSetRule {
+public final class BidiControls extends FileRule {
   public BidiControls() {
     super(RuleInfo.of("PT402", "bidi-controls", Category.NEUTRALIZATION, Severity.WARNING,
         "bidirectional control characters (Trojan Source)",
@@ -25,14 +24,12 @@ public final class BidiControls extends ConfigSetRule {
 
 
   @Override
-  public void check(ConfigSetContext context, Reporter out) {
-    for (ConfigFile file : context.parsedFiles()) {
-      TextScan.raw(file, TextScan::isBidi, (start, end, cp) -> out.report(file,
-          new dev.ptree.text.Span(start, end), "bidirectional control character {} reorders how"
-              + " this line is displayed", Character.toString(cp)));
-      TextScan.escaped(file, TextScan::isBidi, (start, end, cp) -> out.report(file,
-          new dev.ptree.text.Span(start, end), "this string holds the bidirectional control"
-              + " character {}", Character.toString(cp)));
-    }
+  public void check(ConfigFile file, Reporter out) {
+    TextScan.raw(file, TextScan::isBidi, (start, end, cp) -> out.report(file,
+        new dev.ptree.text.Span(start, end), "bidirectional control character {} reorders how"
+            + " this line is displayed", Character.toString(cp)));
+    TextScan.escaped(file, TextScan::isBidi, (start, end, cp) -> out.report(file,
+        new dev.ptree.text.Span(start, end), "this string holds the bidirectional control"
+            + " character {}", Character.toString(cp)));
   }
 }

@@ -2,8 +2,7 @@ package dev.ptree.rules.neutralization;
 
 import dev.ptree.model.ConfigFile;
 import dev.ptree.rules.Category;
-import dev.ptree.rules.ConfigSetContext;
-import dev.ptree.rules.ConfigSetRule;
+import dev.ptree.rules.FileRule;
 import dev.ptree.rules.RuleInfo;
 import dev.ptree.yaml.YNode;
 import dev.ptree.rules.Reporter;
@@ -13,7 +12,7 @@ import dev.ptree.yaml.ValueKind;
 import dev.ptree.yaml.YScalar;
 import java.util.Set;
 
-public final class ControlCharacters extends ConfigSetRule {
+public final class ControlCharacters extends FileRule {
   public ControlCharacters() {
     super(RuleInfo.of("PT401", "control-characters", Category.NEUTRALIZATION, Severity.WARNING,
         "control characters inside a value",
@@ -32,30 +31,28 @@ public final class ControlCharacters extends ConfigSetRule {
 
 
   @Override
-  public void check(ConfigSetContext context, Reporter out) {
-    for (ConfigFile file : context.parsedFiles()) {
-      Set<YScalar> identifiers = null;
-      for (YNode node : file.nodes()) {
-        if (!(node instanceof YScalar s) || s.kind() != ValueKind.STR) {
+  public void check(ConfigFile file, Reporter out) {
+    Set<YScalar> identifiers = null;
+    for (YNode node : file.nodes()) {
+      if (!(node instanceof YScalar s) || s.kind() != ValueKind.STR) {
+        continue;
+      }
+      String t = s.text();
+      for (int i = 0; i < t.length(); i++) {
+        char c = t.charAt(i);
+        if (c >= 0x20 && c < 0x7F || c > 0x9F) {
           continue;
         }
-        String t = s.text();
-        for (int i = 0; i < t.length(); i++) {
-          char c = t.charAt(i);
-          if (c >= 0x20 && c < 0x7F || c > 0x9F) {
+        if (c == '\n' || c == '\t' || c == '\r') {
+          if (identifiers == null) {
+            identifiers = TextScan.identifiers(file);
+          }
+          if (!identifiers.contains(s)) {
             continue;
           }
-          if (c == '\n' || c == '\t' || c == '\r') {
-            if (identifiers == null) {
-              identifiers = TextScan.identifiers(file);
-            }
-            if (!identifiers.contains(s)) {
-              continue;
-            }
-          }
-          out.report(file, s.span(), "value {q} contains the control character {}", t, Character.toString(c));
-          break;
         }
+        out.report(file, s.span(), "value {q} contains the control character {}", t, Character.toString(c));
+        break;
       }
     }
   }

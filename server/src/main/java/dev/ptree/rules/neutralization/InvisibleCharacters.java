@@ -2,15 +2,14 @@ package dev.ptree.rules.neutralization;
 
 import dev.ptree.model.ConfigFile;
 import dev.ptree.rules.Category;
-import dev.ptree.rules.ConfigSetContext;
-import dev.ptree.rules.ConfigSetRule;
+import dev.ptree.rules.FileRule;
 import dev.ptree.rules.Reporter;
 import dev.ptree.rules.RuleDoc;
 import dev.ptree.rules.RuleInfo;
 import dev.ptree.rules.Severity;
 import dev.ptree.text.Span;
 
-public final class InvisibleCharacters extends ConfigSetRule {
+public final class InvisibleCharacters extends FileRule {
   public InvisibleCharacters() {
     super(RuleInfo.of("PT403", "invisible-characters", Category.NEUTRALIZATION, Severity.WARNING,
         "invisible characters",
@@ -27,12 +26,10 @@ public final class InvisibleCharacters extends ConfigSetRule {
 
 
   @Override
-  public void check(ConfigSetContext context, Reporter out) {
-    for (ConfigFile file : context.parsedFiles()) {
-      TextScan.raw(file, TextScan::isInvisible, (start, end, cp) -> out.report(file,
-          new Span(start, end), "invisible character {}", Character.toString(cp)));
-      TextScan.escaped(file, TextScan::isInvisible, (start, end, cp) -> out.report(file,
-          new Span(start, end), "this string holds the invisible character {}", Character.toString(cp)));
-    }
+  public void check(ConfigFile file, Reporter out) {
+    TextScan.raw(file, TextScan::isInvisible, (start, end, cp) -> out.report(file,
+        new Span(start, end), "invisible character {}", Character.toString(cp)));
+    TextScan.escaped(file, TextScan::isInvisible, (start, end, cp) -> out.report(file,
+        new Span(start, end), "this string holds the invisible character {}", Character.toString(cp)));
   }
 }

@@ -1,6 +1,7 @@
 package dev.ptree.rules.registry;
 
 import dev.ptree.rules.ConfigSetRule;
+import dev.ptree.rules.FileRule;
 import dev.ptree.rules.ProviderRule;
 import dev.ptree.rules.Rule;
 import dev.ptree.rules.SuppressionRule;
@@ -70,11 +71,13 @@ public final class Rules {
       new AllocationRatio(), new DuplicateName(), new UuidCase(), new IntegralFloat(),
       new StrayWhitespace(), new PlacementRejects()));
 
+  private static final List<FileRule> FILE = sorted(Stream.of(
+      new SchemaVersion(), new WrongType(), new UnknownKey(), new Yaml11Number(), new DuplicateKey(),
+      new ControlCharacters(), new BidiControls(), new InvisibleCharacters(), new NovaCrash()));
+
   private static final List<ConfigSetRule> CONFIG_SET = sorted(Stream.of(
-      new YamlSyntax(), new SchemaVersion(), new WrongType(), new UnknownKey(), new SourceFileKey(),
-      new YmlNotLoaded(), new DuplicateProvider(), new Yaml11Number(), new DuplicateKey(),
-      new ControlCharacters(), new BidiControls(), new InvisibleCharacters(), new Confusables(),
-      new NotNfc(), new NovaCrash(), new UnreadableFile()));
+      new YamlSyntax(), new SourceFileKey(), new YmlNotLoaded(), new DuplicateProvider(), new Confusables(),
+      new NotNfc(), new UnreadableFile()));
 
   private static final List<TreeRule> TREE = sorted(Stream.of(
       new TreeSchema(), new InvalidGeneration(), new MissingUuid()));
@@ -86,7 +89,7 @@ public final class Rules {
 
   private static final SuppressionRule UNUSED_SUPPRESSION = new UnusedSuppression();
 
-  private static final List<Rule> ALL = sorted(Stream.of(PROVIDER, CONFIG_SET, TREE, WORKSPACE,
+  private static final List<Rule> ALL = sorted(Stream.of(PROVIDER, FILE, CONFIG_SET, TREE, WORKSPACE,
       List.of(UNUSED_SUPPRESSION)).flatMap(List::stream));
 
   private static <R extends Rule> List<R> sorted(Stream<R> rules) {
@@ -99,6 +102,10 @@ public final class Rules {
 
   public static List<ProviderRule> providerRules() {
     return PROVIDER;
+  }
+
+  public static List<FileRule> fileRules() {
+    return FILE;
   }
 
   public static List<ConfigSetRule> configSetRules() {

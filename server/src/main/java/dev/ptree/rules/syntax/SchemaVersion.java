@@ -4,8 +4,7 @@ import dev.ptree.model.ConfigFile;
 import dev.ptree.model.NovaSchema;
 import dev.ptree.model.ProviderConfigReader;
 import dev.ptree.rules.Category;
-import dev.ptree.rules.ConfigSetContext;
-import dev.ptree.rules.ConfigSetRule;
+import dev.ptree.rules.FileRule;
 import dev.ptree.rules.Fix;
 import dev.ptree.rules.FixSafety;
 import dev.ptree.rules.Nodes;
@@ -23,7 +22,7 @@ import dev.ptree.yaml.YNode;
 import dev.ptree.yaml.YScalar;
 import java.math.BigInteger;
 
-public final class SchemaVersion extends ConfigSetRule {
+public final class SchemaVersion extends FileRule {
   public SchemaVersion() {
     super(RuleInfo.of("PT101", "schema-version", Category.SYNTAX, Severity.ERROR,
         "meta.schema_version missing, not a string, or not a version nova supports",
@@ -42,13 +41,11 @@ public final class SchemaVersion extends ConfigSetRule {
   }
 
   @Override
-  public void check(ConfigSetContext context, Reporter out) {
-    for (ConfigFile file : context.parsedFiles()) {
-      if (!file.yaml().problems().isEmpty() && file.root() == null) {
-        continue;
-      }
-      checkFile(file, out);
+  public void check(ConfigFile file, Reporter out) {
+    if (!file.yaml().problems().isEmpty() && file.root() == null) {
+      return;
     }
+    checkFile(file, out);
   }
 
   private void checkFile(ConfigFile file, Reporter out) {

@@ -11,8 +11,7 @@ import dev.ptree.model.schema.InventorySchema;
 import dev.ptree.model.schema.Key;
 import dev.ptree.model.schema.Schema;
 import dev.ptree.rules.Category;
-import dev.ptree.rules.ConfigSetContext;
-import dev.ptree.rules.ConfigSetRule;
+import dev.ptree.rules.FileRule;
 import dev.ptree.rules.Fix;
 import dev.ptree.rules.FixSafety;
 import dev.ptree.rules.Nodes;
@@ -26,7 +25,7 @@ import dev.ptree.yaml.YMapping;
 import java.util.List;
 
 /** Keys SCHEMA_V1 does not define: an error where it forbids them, a warning where nova ignores them. */
-public final class UnknownKey extends ConfigSetRule {
+public final class UnknownKey extends FileRule {
   private static final String SUMMARY = "a key nova's schema does not define";
   private static final RuleDoc DOC = new RuleDoc(
       "Reports keys SCHEMA_V1 does not define. In an identification or an inventory record"
@@ -52,36 +51,34 @@ public final class UnknownKey extends ConfigSetRule {
   }
 
   @Override
-  public void check(ConfigSetContext context, Reporter out) {
+  public void check(ConfigFile file, Reporter out) {
     Key root = schema.root();
     Key provider = schema.at(ConfigSchema.PROVIDERS.name(), Schema.ITEM);
-    for (ConfigFile file : context.parsedFiles()) {
-      YMapping top = file.rootMapping();
-      if (top == null) {
+    YMapping top = file.rootMapping();
+    if (top == null) {
+      return;
+    }
+    report(file, top, root, with(root.childNames(), NovaSchema.SOURCE_FILE_KEY), out);
+    for (Key section : root.children()) {
+      YMapping m = section.type() == Key.Type.MAPPING ? ProviderConfigReader.asMapping(top.get(section.name())) : null;
+      if (m != null) {
+        report(file, m, section, section.childNames(), out);
+      }
+    }
+    for (ProviderEntry p : file.providers()) {
+      if (p.mapping() == null) {
         continue;
       }
-      report(file, top, root, with(root.childNames(), NovaSchema.SOURCE_FILE_KEY), out);
-      for (Key section : root.children()) {
-        YMapping m = section.type() == Key.Type.MAPPING ? ProviderConfigReader.asMapping(top.get(section.name())) : null;
+      report(file, p.mapping(), provider, with(provider.childNames(), NovaSchema.SOURCE_FILE_KEY), out);
+      for (Key part : provider.children()) {
+        YMapping m = part.type() == Key.Type.MAPPING ? ProviderConfigReader.asMapping(p.mapping().get(part.name())) : null;
         if (m != null) {
-          report(file, m, section, section.childNames(), out);
+          report(file, m, part, part.childNames(), out);
         }
       }
-      for (ProviderEntry p : file.providers()) {
-        if (p.mapping() == null) {
-          continue;
-        }
-        report(file, p.mapping(), provider, with(provider.childNames(), NovaSchema.SOURCE_FILE_KEY), out);
-        for (Key part : provider.children()) {
-          YMapping m = part.type() == Key.Type.MAPPING ? ProviderConfigReader.asMapping(p.mapping().get(part.name())) : null;
-          if (m != null) {
-            report(file, m, part, part.childNames(), out);
-          }
-        }
-        for (InventoryRecord r : p.records()) {
-          if (r.record() != null) {
-            report(file, r.record(), InventorySchema.RECORD, InventorySchema.RECORD.childNames(), out);
-          }
+      for (InventoryRecord r : p.records()) {
+        if (r.record() != null) {
+          report(file, r.record(), InventorySchema.RECORD, InventorySchema.RECORD.childNames(), out);
         }
       }
     }

@@ -11,11 +11,10 @@ import dev.ptree.model.schema.ConfigSchema;
 import dev.ptree.model.schema.InventorySchema;
 import dev.ptree.model.schema.Key;
 import dev.ptree.rules.Category;
-import dev.ptree.rules.ConfigSetContext;
 import dev.ptree.rules.Fix;
 import dev.ptree.rules.FixSafety;
 import dev.ptree.rules.Nodes;
-import dev.ptree.rules.ConfigSetRule;
+import dev.ptree.rules.FileRule;
 import dev.ptree.rules.Reporter;
 import dev.ptree.rules.RuleDoc;
 import dev.ptree.rules.RuleInfo;
@@ -28,7 +27,7 @@ import dev.ptree.yaml.YNode;
 import dev.ptree.yaml.YScalar;
 
 /** Values of the wrong JSON type where SCHEMA_V1 names one. */
-public final class WrongType extends ConfigSetRule {
+public final class WrongType extends FileRule {
   public WrongType() {
     super(RuleInfo.of("PT102", "wrong-type", Category.SYNTAX, Severity.ERROR,
         "a value of the wrong type where nova's schema names one",
@@ -45,20 +44,18 @@ public final class WrongType extends ConfigSetRule {
   }
 
   @Override
-  public void check(ConfigSetContext context, Reporter out) {
-    for (ConfigFile file : context.parsedFiles()) {
-      YMapping top = file.rootMapping();
-      if (top == null) {
-        continue;
-      }
-      YNode providers = top.get(ConfigSchema.PROVIDERS.name());
-      if (providers != null && providers.kind() != ValueKind.SEQUENCE) {
-        out.report(file, providers.span(), "providers must be a list of providers, found {}",
-            Nodes.describe(providers));
-      }
-      for (ProviderEntry p : file.providers()) {
-        checkProvider(file, p, out);
-      }
+  public void check(ConfigFile file, Reporter out) {
+    YMapping top = file.rootMapping();
+    if (top == null) {
+      return;
+    }
+    YNode providers = top.get(ConfigSchema.PROVIDERS.name());
+    if (providers != null && providers.kind() != ValueKind.SEQUENCE) {
+      out.report(file, providers.span(), "providers must be a list of providers, found {}",
+          Nodes.describe(providers));
+    }
+    for (ProviderEntry p : file.providers()) {
+      checkProvider(file, p, out);
     }
   }
 

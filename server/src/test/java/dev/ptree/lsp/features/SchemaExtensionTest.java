@@ -9,7 +9,6 @@ import dev.ptree.model.schema.Key;
 import dev.ptree.model.schema.Schema;
 import dev.ptree.model.schema.Schemas;
 import dev.ptree.model.schema.TreeFileSchema;
-import dev.ptree.rules.ConfigSetContext;
 import dev.ptree.rules.Finding;
 import dev.ptree.rules.Reporter;
 import dev.ptree.rules.syntax.UnknownKey;
@@ -71,7 +70,7 @@ class SchemaExtensionTest {
   private static List<String> unknownKeys(UnknownKey rule) {
     var file = ProviderConfigReader.read(SourceDocument.of("provider_config/a.yaml", CONFIG));
     Reporter out = new Reporter(rule.info());
-    rule.check(new ConfigSetContext("provider_config", List.of(file)), out);
+    rule.check(file, out);
     return out.findings().stream().map(Finding::message).toList();
   }
 }

@@ -1,0 +1,37 @@
+package dev.ptree.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** An edited text's line index, moved and read again only around the edit, is the index of the new text read whole. */
+class SourceTextEditTest {
+  @Property(tries = 3000)
+  void anEditedIndexIsTheFreshIndex(@ForAll("texts") String text, @ForAll("texts") String replacement,
+      @ForAll("fractions") double a, @ForAll("fractions") double b) {
+    int start = (int) (Math.min(a, b) * text.length());
+    int end = (int) (Math.max(a, b) * text.length());
+    SourceText edited = new SourceText(text).edited(start, end, replacement);
+    SourceText fresh = new SourceText(text.substring(0, start) + replacement + text.substring(end));
+    assertThat(edited.content()).isEqualTo(fresh.content());
+    assertThat(edited.isAscii()).isEqualTo(fresh.isAscii());
+    assertThat(edited.lineCount()).isEqualTo(fresh.lineCount());
+    for (int line = 0; line < fresh.lineCount(); line++) {
+      assertThat(edited.lineStart(line)).as("line %d", line).isEqualTo(fresh.lineStart(line));
+    }
+  }
+
+  @Provide
+  Arbitrary<String> texts() {
+    return Arbitraries.of("a", "\n", "\r", "\r\n", "é", "  - x: 1", "").list().ofMaxSize(12).map(l -> String.join("", l));
+  }
+
+  @Provide
+  Arbitrary<Double> fractions() {
+    return Arbitraries.doubles().between(0, 1);
+  }
+}
