@@ -88,13 +88,16 @@ public final class ItemReparse {
     if (depth < 0 || depth >= NovaSchema.NOVA_DEPTH_WARNING) {
       return null;
     }
-    // the nodes wholly before the region are kept as they are; the item is the new one; everything after it moves
-    List<YNode> nodes = new ArrayList<>(yaml.builtNodes().size() + made.size());
-    for (YNode n : yaml.builtNodes()) {
-      if (n.span().end() <= regionStart && n != top && n != list) {
-        nodes.add(n);
-      }
+    // The nodes are listed children first, as the parser made them, so their ends never decrease:
+    // the ones wholly before the region are a prefix, kept as they are. Then the new item, then
+    // everything after it, moved, in the same order.
+    List<YNode> oldNodes = yaml.builtNodes();
+    int keptNodes = keptPrefix(oldNodes, regionStart);
+    if (keptNodes < 0) {
+      return null;
     }
+    List<YNode> nodes = new ArrayList<>(oldNodes.size() + made.size());
+    nodes.addAll(oldNodes.subList(0, keptNodes));
     nodes.addAll(made);
     List<YNode> items = new ArrayList<>(list.items().size());
     items.addAll(list.items().subList(0, item));
@@ -174,6 +177,26 @@ public final class ItemReparse {
       return -1;
     }
     return found;
+  }
+
+  /**
+   * How many of the nodes, listed with non-decreasing ends, end at or before {@code offset};
+   * -1 when the list is not so ordered around that point (it then cannot be cut there).
+   */
+  private static int keptPrefix(List<YNode> nodes, int offset) {
+    int lo = 0;
+    int hi = nodes.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (nodes.get(mid).span().end() <= offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    boolean ordered = (lo == 0 || nodes.get(lo - 1).span().end() <= offset)
+        && (lo == nodes.size() || nodes.get(lo).span().end() > offset);
+    return ordered ? lo : -1;
   }
 
   /** The last item whose region starts at or before {@code offset}; -1 when none does. */

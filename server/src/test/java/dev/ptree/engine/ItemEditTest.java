@@ -104,6 +104,9 @@ class ItemEditTest {
               b.records().stream().map(r -> r.entry()).toList(), b.mergedRecords().stream().map(r -> r.entry()).toList()));
     }
     assertThat(sorted(incremental.nodes())).as(context).isEqualTo(sorted(full.nodes()));
+    // listed children first, so the ends never decrease: a re-read cuts the list where the item starts
+    assertThat(incremental.nodes().stream().map(n -> n.span().end()).toList()).as(context).isSorted();
+    assertThat(full.nodes().stream().map(n -> n.span().end()).toList()).as(context).isSorted();
   }
 
   private static List<String> sorted(List<YNode> nodes) {

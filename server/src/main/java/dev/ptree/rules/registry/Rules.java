@@ -72,11 +72,11 @@ public final class Rules {
       new StrayWhitespace(), new PlacementRejects()));
 
   private static final List<FileRule> FILE = sorted(Stream.of(
-      new SchemaVersion(), new WrongType(), new UnknownKey(), new Yaml11Number(), new DuplicateKey(),
+      new SchemaVersion(), new WrongType(), new UnknownKey(), new SourceFileKey(), new Yaml11Number(), new DuplicateKey(),
       new ControlCharacters(), new BidiControls(), new InvisibleCharacters(), new NovaCrash()));
 
   private static final List<ConfigSetRule> CONFIG_SET = sorted(Stream.of(
-      new YamlSyntax(), new SourceFileKey(), new YmlNotLoaded(), new DuplicateProvider(), new Confusables(),
+      new YamlSyntax(), new YmlNotLoaded(), new DuplicateProvider(), new Confusables(),
       new NotNfc(), new UnreadableFile()));
 
   private static final List<TreeRule> TREE = sorted(Stream.of(

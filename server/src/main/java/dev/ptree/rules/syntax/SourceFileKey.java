@@ -4,8 +4,7 @@ import dev.ptree.model.ConfigFile;
 import dev.ptree.model.NovaSchema;
 import dev.ptree.model.ProviderEntry;
 import dev.ptree.rules.Category;
-import dev.ptree.rules.ConfigSetContext;
-import dev.ptree.rules.ConfigSetRule;
+import dev.ptree.rules.FileRule;
 import dev.ptree.rules.Reporter;
 import dev.ptree.rules.RuleDoc;
 import dev.ptree.rules.RuleInfo;
@@ -13,7 +12,7 @@ import dev.ptree.rules.Severity;
 import dev.ptree.yaml.YEntry;
 import dev.ptree.yaml.YMapping;
 
-public final class SourceFileKey extends ConfigSetRule {
+public final class SourceFileKey extends FileRule {
   public SourceFileKey() {
     super(RuleInfo.of("PT106", "source-file-key", Category.SYNTAX, Severity.ERROR,
         "the reserved key __source_file",
@@ -28,23 +27,21 @@ public final class SourceFileKey extends ConfigSetRule {
   }
 
   @Override
-  public void check(ConfigSetContext context, Reporter out) {
-    for (ConfigFile file : context.parsedFiles()) {
-      YMapping top = file.rootMapping();
-      if (top == null) {
-        continue;
-      }
-      YEntry e = top.effective(NovaSchema.SOURCE_FILE_KEY);
-      if (e != null) {
-        out.report(file, e.keySpan(), "__source_file is reserved: nova's schema forbids it at the"
-            + " top level and refuses the file");
-      }
-      for (ProviderEntry p : file.providers()) {
-        YEntry inner = p.mapping() == null ? null : p.mapping().effective(NovaSchema.SOURCE_FILE_KEY);
-        if (inner != null) {
-          out.report(file, inner.keySpan(), "__source_file is reserved: nova overwrites it in"
-              + " every provider with the file's name").severity(Severity.WARNING);
-        }
+  public void check(ConfigFile file, Reporter out) {
+    YMapping top = file.rootMapping();
+    if (top == null) {
+      return;
+    }
+    YEntry e = top.effective(NovaSchema.SOURCE_FILE_KEY);
+    if (e != null) {
+      out.report(file, e.keySpan(), "__source_file is reserved: nova's schema forbids it at the"
+          + " top level and refuses the file");
+    }
+    for (ProviderEntry p : file.providers()) {
+      YEntry inner = p.mapping() == null ? null : p.mapping().effective(NovaSchema.SOURCE_FILE_KEY);
+      if (inner != null) {
+        out.report(file, inner.keySpan(), "__source_file is reserved: nova overwrites it in"
+            + " every provider with the file's name").severity(Severity.WARNING);
       }
     }
   }
