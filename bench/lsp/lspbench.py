@@ -253,6 +253,8 @@ class LspClient:
         self.next_id = 0
         self.pending = {}
         self.publishes = []          # (arrival time, uri, version, diagnostics)
+        self.last_message = time.perf_counter()
+        self.progress_open = set()   # $/progress tokens begun and not yet ended
         self.server_requests = []    # methods of server->client requests seen
         self.closed = False
         self.close_reason = None
@@ -296,7 +298,16 @@ class LspClient:
     async def _dispatch(self, msg, t):
         if not isinstance(msg, dict):
             return
+        self.last_message = t
         method = msg.get("method")
+        if method == "$/progress":
+            p = msg.get("params") or {}
+            kind = (p.get("value") or {}).get("kind")
+            token = json.dumps(p.get("token"))
+            if kind == "begin":
+                self.progress_open.add(token)
+            elif kind == "end":
+                self.progress_open.discard(token)
         if method is not None:
             if "id" in msg:
                 self.server_requests.append(method)
@@ -367,6 +378,16 @@ class LspClient:
             self.pending.pop(rid, None)
             raise WaitTimeout("%s: no response in %.1f s" % (method, timeout))
         return msg, (t1 - t0) * 1000.0
+
+    async def settle(self, quiet, timeout):
+        """Waits until the server's own work is done: no $/progress still open (a workspace
+        scan reports one) and nothing received for `quiet` seconds; at most `timeout`."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline and not self.closed:
+            now = time.perf_counter()
+            if not self.progress_open and now - self.last_message >= quiet:
+                return
+            await asyncio.sleep(min(0.05, quiet))
 
     async def wait_publish(self, uri, start, min_version, timeout):
         """First publishDiagnostics for uri at index >= start whose version is
@@ -560,7 +581,9 @@ async def bench_one(args, n, text, log):
         await client.notify("initialized", {})
         if args.settings_obj:
             await client.notify("workspace/didChangeConfiguration", {"settings": settings})
-        await asyncio.sleep(args.settle)
+        # a server that scans the workspace first (and publishes the file from disk, without
+        # a version) is let finish, so the open below is timed on its own
+        await client.settle(args.settle, args.timeout)
 
         # didOpen -> first publishDiagnostics
         mark = len(client.publishes)

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Stage one of a snapshot: the config sets, one per folder, each with the raw findings of the
@@ -95,10 +96,21 @@ final class ConfigSets {
    */
   private static ConfigSet check(String directory, List<Document> members, ConfigSet before, Engine engine) {
     ConfigSetContext context = new ConfigSetContext(directory, members.stream().map(Document::config).toList());
-    Map<String, List<Finding>> raw = Engine.byPath(engine.runSetWide(context));
-    Map<String, LocalFindings> local = new HashMap<>();
+    // a large set's members, and its set-wide rules, are checked side by side
+    int providers = members.stream().mapToInt(d -> d.config().providers().size()).sum();
+    List<Supplier<Object>> tasks = new ArrayList<>(members.size() + 1);
+    tasks.add(() -> engine.runSetWide(context));
     for (Document d : members) {
-      LocalFindings found = engine.runLocal(d.config(), before == null ? null : before.local().get(d.path()), d.edit());
+      tasks.add(() -> engine.runLocal(d.config(), before == null ? null : before.local().get(d.path()), d.edit()));
+    }
+    List<Object> done = (members.size() > 1 && providers > 2_000 ? tasks.parallelStream() : tasks.stream())
+        .map(Supplier::get).toList();
+    @SuppressWarnings("unchecked")
+    Map<String, List<Finding>> raw = Engine.byPath((List<Finding>) done.get(0));
+    Map<String, LocalFindings> local = new HashMap<>();
+    for (int i = 0; i < members.size(); i++) {
+      Document d = members.get(i);
+      LocalFindings found = (LocalFindings) done.get(i + 1);
       local.put(d.path(), found);
       if (!found.findings().isEmpty()) {
         List<Finding> all = new ArrayList<>(raw.getOrDefault(d.path(), List.of()));

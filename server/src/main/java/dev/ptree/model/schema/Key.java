@@ -262,9 +262,19 @@ public final class Key {
     return children;
   }
 
+  /** The names of the declared children; computed once per children list (rules ask for every mapping). */
   public List<String> childNames() {
-    return children.stream().map(Key::name).toList();
+    List<String> names = childNames;
+    if (names == null || namedChildren != children) {
+      names = children.stream().map(Key::name).toList();
+      childNames = names;
+      namedChildren = children;
+    }
+    return names;
   }
+
+  private volatile List<String> childNames;
+  private volatile List<Key> namedChildren;
 
   /** The declared child, or null. */
   public Key child(String name) {

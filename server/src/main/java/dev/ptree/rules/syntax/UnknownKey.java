@@ -65,11 +65,12 @@ public final class UnknownKey extends FileRule {
         report(file, m, section, section.childNames(), out);
       }
     }
+    List<String> providerKeys = with(provider.childNames(), NovaSchema.SOURCE_FILE_KEY);
     for (ProviderEntry p : file.providers()) {
       if (p.mapping() == null) {
         continue;
       }
-      report(file, p.mapping(), provider, with(provider.childNames(), NovaSchema.SOURCE_FILE_KEY), out);
+      report(file, p.mapping(), provider, providerKeys, out);
       for (Key part : provider.children()) {
         YMapping m = part.type() == Key.Type.MAPPING ? ProviderConfigReader.asMapping(p.mapping().get(part.name())) : null;
         if (m != null) {
@@ -85,12 +86,27 @@ public final class UnknownKey extends FileRule {
   }
 
   private void report(ConfigFile file, YMapping m, Key schema, List<String> known, Reporter out) {
-    if (schema.unknown() == Key.Unknown.FORBIDDEN) {
+    boolean forbidding = schema.unknown() == Key.Unknown.FORBIDDEN;
+    if (allKnown(m, known, !forbidding)) {
+      return; // the common case: nothing to report, no message to build
+    }
+    if (forbidding) {
       forbidden(file, m, known, schema.label(), out);
     } else {
       ignored(file, m, known,
           schema == this.schema.root() ? "at " + schema.label() : "in " + schema.label(), out);
     }
+  }
+
+  /** Whether every key is known; merged keys count only where the schema forbids unknown ones. */
+  private static boolean allKnown(YMapping m, List<String> known, boolean skipMerged) {
+    for (YEntry e : m.entries()) {
+      String key = e.keyString();
+      if (!(skipMerged && e.merged()) && (key == null || !known.contains(key))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<String> with(List<String> keys, String extra) {
