@@ -315,7 +315,10 @@ async def lsp_one(spec, repo, manifest, args, log):
         await client.stop(grace=args.exit_grace, polite=isinstance(row["initialize_ms"], float))
         if row["error"]:
             row["stderr_tail"] = lb._tail(stderr)
-        stderr.unlink()
+        if not os.environ.get("REPOBENCH_KEEP_STDERR"):
+            stderr.unlink()
+        else:
+            log("  server stderr kept: %s" % stderr)
     return row
 
 

@@ -207,15 +207,19 @@ final class WorkspaceFolders {
     scanner.execute(() -> {
       List<CompletableFuture<Void>> handed = new ArrayList<>();
       try {
+        long t0 = System.nanoTime();
         List<List<Inputs.FileInput>> listed = new ArrayList<>();
         for (Path dir : dirs) {
           List<Inputs.FileInput> closed = list(dir);
           listed.add(closed);
           progress.found(closed.size());
         }
+        long t1 = System.nanoTime();
         for (int i = 0; i < dirs.size(); i++) {
           handed.add(read(dirs.get(i), listed.get(i), progress));
         }
+        log.accept("timing: scan: listed " + listed.stream().mapToInt(List::size).sum() + " files in "
+            + (t1 - t0) / 1_000_000 + " ms, read and parsed them in " + (System.nanoTime() - t1) / 1_000_000 + " ms");
       } finally {
         CompletableFuture.allOf(handed.toArray(CompletableFuture[]::new))
             .handle((v, e) -> analyzer.settled())
@@ -230,8 +234,7 @@ final class WorkspaceFolders {
       List<Inputs.FileInput> closed = new ArrayList<>();
       for (Inputs.FileInput in : Inputs.files(List.of(folder.toString()), projects)) {
         if (!open.isOpen(in.key())) {
-          closed.add(in);
-          uris.remember(in.key(), in.path().toUri().toString());
+          closed.add(in); // named by its file URI, made when it is first needed
         }
       }
       return closed;
@@ -251,9 +254,7 @@ final class WorkspaceFolders {
         progress.read(part.size());
       }
       return analyzer.current().thenAcceptAsync(s -> {
-        List<Workspace.Document> all = WorkspaceLoader.withBindings(parsed, s.workspace().documents());
-        all.forEach(d -> uris.remember(d.path(), Path.of(d.path()).toUri().toString()));
-        analyzer.updateFromDisk(all);
+        analyzer.updateFromDisk(WorkspaceLoader.withBindings(parsed, s.workspace().documents()));
       }).exceptionally(e -> {
         cannotScan(folder, e);
         return null;
