@@ -40,10 +40,13 @@ public final class NovaCrash extends FileRule {
 
   @Override
   public void check(ConfigFile file, Reporter out) {
-    java.util.List<Span> validated = validatedSpans(file);
+    java.util.List<Span> validated = null; // where nova's schema validation walks: needed for a recursive alias only
     for (YamlProblem p : file.yaml().problems()) {
       if (p.kind() == YamlProblem.Kind.CRASH) {
         boolean recursive = p.code() == YamlProblem.Code.RECURSIVE_ALIAS;
+        if (recursive && validated == null) {
+          validated = validatedSpans(file);
+        }
         if (recursive && validated.stream().noneMatch(v -> within(p.span(), v))) {
           out.report(file, p.span(), "recursive alias: this node contains itself; nova ignores this key,"
               + " but any tool that walks it loops").severity(Severity.WARNING);
