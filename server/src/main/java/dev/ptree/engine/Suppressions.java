@@ -33,7 +33,7 @@ public final class Suppressions {
 
   /** Whether the text may hold a suppression comment at all: without "ptree:" it holds none. */
   static boolean mayHold(SourceText text) {
-    return text.content().contains("ptree:");
+    return text.contains("ptree:");
   }
 
   public static Suppressions parse(SourceText text) {

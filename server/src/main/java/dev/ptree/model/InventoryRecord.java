@@ -26,10 +26,29 @@ public final class InventoryRecord {
     this.effective = effective;
     this.fields = new YNode[NovaSchema.RECORD_FIELDS.size()];
     if (record != null) {
-      for (int i = 0; i < fields.length; i++) {
-        fields[i] = record.get(NovaSchema.RECORD_FIELDS.get(i));
+      // one pass from the end: the last entry of a key written twice is the one a dict keeps
+      java.util.List<YEntry> entries = record.entries();
+      for (int k = entries.size() - 1; k >= 0; k--) {
+        YEntry e = entries.get(k);
+        int i = e.key() instanceof YScalar s && s.isString() ? fieldIndex(s.text()) : -1;
+        if (i >= 0 && fields[i] == null) {
+          fields[i] = e.value();
+        }
       }
     }
+  }
+
+  /** The index of one of NovaSchema.RECORD_FIELDS, or -1. */
+  private static int fieldIndex(String name) {
+    return switch (name) {
+      case "total" -> 0;
+      case "reserved" -> 1;
+      case "min_unit" -> 2;
+      case "max_unit" -> 3;
+      case "step_size" -> 4;
+      case "allocation_ratio" -> 5;
+      default -> -1;
+    };
   }
 
   public YEntry entry() {
@@ -49,15 +68,7 @@ public final class InventoryRecord {
   }
 
   public YNode field(String name) {
-    int i = switch (name) {
-      case "total" -> 0;
-      case "reserved" -> 1;
-      case "min_unit" -> 2;
-      case "max_unit" -> 3;
-      case "step_size" -> 4;
-      case "allocation_ratio" -> 5;
-      default -> -1;
-    };
+    int i = fieldIndex(name);
     return i >= 0 ? fields[i] : record == null ? null : record.get(name);
   }
 

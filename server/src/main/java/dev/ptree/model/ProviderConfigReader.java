@@ -48,8 +48,10 @@ public final class ProviderConfigReader {
       return ProviderEntry.of(index, item, null, null, List.of(), List.of(), false);
     }
     Identification id = identification(mapping.get("identification"));
+    YNode inventoriesNode = mapping.get("inventories");
+    YNode traitsNode = mapping.get("traits");
     List<InventoryItem> inventories = new ArrayList<>();
-    YSequence invList = additional(mapping.get("inventories"));
+    YSequence invList = additional(inventoriesNode);
     if (invList != null) {
       for (int i = 0; i < invList.items().size(); i++) {
         YNode node = invList.items().get(i);
@@ -58,7 +60,7 @@ public final class ProviderConfigReader {
       }
     }
     List<TraitItem> traits = new ArrayList<>();
-    YSequence traitList = additional(mapping.get("traits"));
+    YSequence traitList = additional(traitsNode);
     if (traitList != null) {
       boolean tuples = traitList.kind() != ValueKind.SEQUENCE;
       for (int i = 0; i < traitList.items().size(); i++) {
@@ -67,7 +69,7 @@ public final class ProviderConfigReader {
       }
     }
     boolean noOp = inventories.isEmpty() && traits.isEmpty()
-        && wellFormed(mapping.get("inventories")) && wellFormed(mapping.get("traits"));
+        && wellFormed(inventoriesNode) && wellFormed(traitsNode);
     return ProviderEntry.of(index, item, mapping, id, List.copyOf(inventories), List.copyOf(traits), noOp);
   }
 

@@ -92,9 +92,46 @@ public final class SourceText {
         starts[count++] = lineStarts[k] + delta;
       }
     }
-    boolean nowAscii = ascii && isAscii(replacement) || !ascii && isAscii(next);
-    return new SourceText(next, Arrays.copyOf(starts, count), nowAscii, this, start, content.length() - end);
+    // Not-ASCII is kept even if the edit took the last such character: the flag only lets scans be skipped.
+    SourceText edited = new SourceText(next, Arrays.copyOf(starts, count), ascii && isAscii(replacement), this, start,
+        content.length() - end);
+    for (String needle : absent) {
+      if (!occursNear(next, needle, start, start + replacement.length())) {
+        edited.absent.add(needle);
+      }
+    }
+    return edited;
   }
+
+  /** Whether {@code needle} occurs in {@code text} overlapping [from, to). */
+  private static boolean occursNear(String text, String needle, int from, int to) {
+    int first = Math.max(0, from - needle.length() + 1);
+    int last = Math.min(text.length() - needle.length(), to);
+    for (int i = first; i <= last; i++) {
+      if (text.startsWith(needle, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the text holds {@code needle}. A text knows which needles it was found not to hold,
+   * and a text edited from it keeps knowing that where the edit brought none: a quick check that
+   * skips a whole-file scan costs an edit its own characters, not the document's.
+   */
+  public boolean contains(String needle) {
+    if (absent.contains(needle)) {
+      return false;
+    }
+    boolean found = content.contains(needle);
+    if (!found) {
+      absent.add(needle);
+    }
+    return found;
+  }
+
+  private final java.util.Set<String> absent = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private static boolean isAscii(String s) {
     for (int i = 0; i < s.length(); i++) {

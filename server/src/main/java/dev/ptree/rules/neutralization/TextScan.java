@@ -43,7 +43,7 @@ final class TextScan {
    * \u202E), reported once per scalar at its span.
    */
   static void escaped(ConfigFile file, IntPredicate wanted, Hit hit) {
-    if (file.document().text().content().indexOf('\\') < 0 && file.document().text().isAscii()) {
+    if (file.document().text().isAscii() && !file.document().text().contains("\\")) {
       return; // no escapes and nothing non-ASCII: no string can hold such a character
     }
     file.nodes().forEach(node -> {
