@@ -239,6 +239,19 @@ public final class Workspace {
     return findings.changedSince(older.findings);
   }
 
+  /**
+   * The paths whose documents differ from those of {@code older} (another snapshot of the same
+   * lineage): added, removed or read again; at the cost of the change.
+   */
+  public List<String> documentsChangedSince(Workspace older) {
+    return documents.changedSince(older.documents);
+  }
+
+  /** Whether some tree file binds this config folder. */
+  public boolean bound(String folder) {
+    return crossFile.bound(folder);
+  }
+
   /** The findings of one document, sorted; empty for an unknown or ignored one. */
   public List<Finding> findings(String path) {
     return findings.of(path);

@@ -55,8 +55,11 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
     RuleDocPages pages = new RuleDocPages(version);
     DiagnosticsPublisher diagnostics = new DiagnosticsPublisher(() -> client, uris, open::isOpen, open::paths,
         pages, this::status, pull);
-    this.analyzer = new Analyzer(Workspace.empty(ServerSettings.DEFAULT.engine(), this::log), diagnostics::publish,
-        this::log, open::isOpen);
+    EditorFeatureRefresh features = new EditorFeatureRefresh(this::refreshEditorFeatures);
+    this.analyzer = new Analyzer(Workspace.empty(ServerSettings.DEFAULT.engine(), this::log), snapshot -> {
+      diagnostics.publish(snapshot);
+      features.after(snapshot);
+    }, this::log, open::isOpen);
     this.requests = new Requests(analyzer, uris, this::log);
     this.folders = new WorkspaceFolders(analyzer, open, uris, () -> settings, () -> client, this::log,
         this::projectProblem, () -> status(Map.of("state", "analysing")));
@@ -134,7 +137,10 @@ public final class PtreeLanguageServer implements LanguageServer, LanguageClient
     return analyzer.settled().thenApply(Snapshot::workspace);
   }
 
-  /** Inlay hints and code lenses follow the settings: a client that can is asked to request them again. */
+  /**
+   * Inlay hints and code lenses follow the settings and the files they read: a client that can is
+   * asked to request them again.
+   */
   private void refreshEditorFeatures() {
     PtreeClient c = client;
     try {
