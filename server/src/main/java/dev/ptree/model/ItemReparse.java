@@ -8,6 +8,7 @@ import dev.ptree.yaml.YNode;
 import dev.ptree.yaml.YSequence;
 import dev.ptree.yaml.YamlDocument;
 import dev.ptree.yaml.YamlParser;
+import dev.ptree.text.SourceText;
 import dev.ptree.text.Span;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -40,26 +41,22 @@ public final class ItemReparse {
 
   public static Result apply(ConfigFile old, SourceDocument now) {
     YamlDocument yaml = old.yaml();
-    YMapping top = old.rootMapping();
-    if (yaml == null || top == null || top.flow() || !yaml.problems().isEmpty() || yaml.shared()
-        || yaml.builtNodes() == null || old.isTree() || now.readProblem() != null
+    int listEntry = itemsReadOneByOne(old) ? providersEntry(old.rootMapping()) : -1;
+    if (listEntry < 0 || yaml.builtNodes() == null || now.readProblem() != null
         || yaml.maxCollectionDepth() >= NovaSchema.NOVA_DEPTH_WARNING) {
       return null;
     }
-    int listEntry = providersEntry(top);
-    if (listEntry < 0) {
-      return null;
-    }
+    YMapping top = old.rootMapping();
     YSequence list = (YSequence) top.entries().get(listEntry).value();
     String before = old.document().text().content();
     String after = now.text().content();
     // the editor's edit says where the texts differ; a text read whole is compared
     int[] kept = now.text().keptSince(old.document().text());
-    int prefix = kept != null ? kept[0] : commonPrefix(before, after);
+    int prefix = kept != null ? kept[0] : SourceText.commonPrefix(before, after);
     if (before.equals(after)) {
       return null; // the same text: nothing to re-read
     }
-    int suffix = kept != null ? kept[1] : commonSuffix(before, after, Math.min(before.length(), after.length()) - prefix);
+    int suffix = kept != null ? kept[1] : SourceText.commonSuffix(before, after, Math.min(before.length(), after.length()) - prefix);
     int editEnd = before.length() - suffix;
     int item = itemAt(before, list, prefix);
     if (item < 0) {
@@ -134,16 +131,11 @@ public final class ItemReparse {
    * offsets for n items. Null when the file's items are not re-read one by one (see {@link #apply}).
    */
   public static int[] regions(ConfigFile file) {
-    YMapping top = file.rootMapping();
-    YamlDocument yaml = file.yaml();
-    if (top == null || yaml == null || top.flow() || !yaml.problems().isEmpty() || yaml.shared() || file.isTree()) {
-      return null;
-    }
-    int listEntry = providersEntry(top);
+    int listEntry = itemsReadOneByOne(file) ? providersEntry(file.rootMapping()) : -1;
     if (listEntry < 0) {
       return null;
     }
-    YSequence list = (YSequence) top.entries().get(listEntry).value();
+    YSequence list = (YSequence) file.rootMapping().entries().get(listEntry).value();
     String text = file.document().text().content();
     int n = list.items().size();
     int[] out = new int[n + 1];
@@ -152,6 +144,13 @@ public final class ItemReparse {
     }
     out[n] = lineAfter(text, list.items().get(n - 1).span().end());
     return out;
+  }
+
+  /** A provider config of plain block YAML without a problem: its items can be re-read one by one. */
+  private static boolean itemsReadOneByOne(ConfigFile file) {
+    YamlDocument yaml = file.yaml();
+    YMapping top = file.rootMapping();
+    return yaml != null && top != null && !top.flow() && yaml.problems().isEmpty() && !yaml.shared() && !file.isTree();
   }
 
   /**
@@ -240,20 +239,5 @@ public final class ItemReparse {
     return newline < 0 ? text.length() : newline + 1;
   }
 
-  private static int commonPrefix(String a, String b) {
-    int n = Math.min(a.length(), b.length());
-    int i = 0;
-    while (i < n && a.charAt(i) == b.charAt(i)) {
-      i++;
-    }
-    return i;
-  }
 
-  private static int commonSuffix(String a, String b, int limit) {
-    int i = 0;
-    while (i < limit && a.charAt(a.length() - 1 - i) == b.charAt(b.length() - 1 - i)) {
-      i++;
-    }
-    return i;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.ptree.rules;
 
+import dev.ptree.text.SourceText;
 import dev.ptree.text.Message;
 import dev.ptree.yaml.YEntry;
 import dev.ptree.yaml.ValueKind;
@@ -76,21 +77,12 @@ public final class Nodes {
       int d = distance(lower, k);
       boolean close = d <= Math.max(2, k.length() / 4)
           || (lower.length() >= 5 && (k.startsWith(lower) || lower.startsWith(k)))
-          || (lower.length() >= 6 && commonPrefix(lower, k) >= 6);
+          || (lower.length() >= 6 && SourceText.commonPrefix(lower, k) >= 6);
       if (close && d < bestDistance && !k.equals(key)) {
         best = k;
         bestDistance = d;
       }
     }
     return best;
-  }
-
-  private static int commonPrefix(String a, String b) {
-    int n = Math.min(a.length(), b.length());
-    int i = 0;
-    while (i < n && a.charAt(i) == b.charAt(i)) {
-      i++;
-    }
-    return i;
   }
 }

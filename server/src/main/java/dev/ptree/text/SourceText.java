@@ -133,6 +133,25 @@ public final class SourceText {
 
   private final java.util.Set<String> absent = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+  /** How many characters two strings begin with alike. */
+  public static int commonPrefix(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    int i = 0;
+    while (i < n && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    return i;
+  }
+
+  /** How many characters, at most {@code limit}, two strings end with alike. */
+  public static int commonSuffix(String a, String b, int limit) {
+    int i = 0;
+    while (i < limit && a.charAt(a.length() - 1 - i) == b.charAt(b.length() - 1 - i)) {
+      i++;
+    }
+    return i;
+  }
+
   private static boolean isAscii(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (s.charAt(i) > 0x7F) {
