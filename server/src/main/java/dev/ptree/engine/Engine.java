@@ -2,7 +2,6 @@ package dev.ptree.engine;
 
 import dev.ptree.model.ConfigFile;
 import dev.ptree.model.TreeFile;
-import dev.ptree.model.ProviderEntry;
 import dev.ptree.rules.ConfigSetContext;
 import dev.ptree.rules.ConfigSetRule;
 import dev.ptree.rules.FileRule;
@@ -56,6 +55,7 @@ public final class Engine {
     this.treeWhole = reading(enabled(Rules.configSetRules()), RuleInfo.Input.TREES);
     this.treeRules = enabled(Rules.treeRules());
     this.workspaceRules = enabled(Rules.workspaceRules());
+    this.local = new LocalRules(this::isolated, configPerProvider, configFile, sliceSize);
   }
 
   /** The enabled rules of each kind, chosen once: a set pays for running them, not for choosing them. */
@@ -67,6 +67,7 @@ public final class Engine {
   private final List<ConfigSetRule> treeWhole;
   private final List<TreeRule> treeRules;
   private final List<WorkspaceRule> workspaceRules;
+  private final LocalRules local;
 
   /** The config-set rules over one set, before suppressions and severity overrides. */
   List<Finding> runSetWide(ConfigSetContext context) {
@@ -84,128 +85,10 @@ public final class Engine {
 
   /**
    * The provider and file rules over one provider config: {@code before}'s findings when it is of
-   * this very file; after an edit inside one provider item of {@code before}'s file, those rules
-   * on that item alone and {@code before}'s other findings moved; else every rule on every item.
+   * this very file, else as {@link LocalRules#run} finds them.
    */
   LocalFindings runLocal(ConfigFile file, LocalFindings before, Workspace.ItemEdit edit) {
-    if (before != null && before.file() == file) {
-      return before;
-    }
-    if (before != null && edit != null && edit.follows(before.file())) {
-      LocalFindings next = runLocalItem(file, before, edit);
-      if (next != null) {
-        return next;
-      }
-    }
-    return runLocalWhole(file);
-  }
-
-  private List<ProviderRule> providerRulesFor(ConfigFile file) {
-    return file.loadedByNova() ? configPerProvider : List.of();
-  }
-
-  private List<FileRule> fileRulesFor(ConfigFile file) {
-    if (file.yaml() == null) {
-      return List.of();
-    }
-    return file.loadedByNova() ? configFile
-        : configFile.stream().filter(r -> r.info().reads(RuleInfo.Input.UNLOADED_FILES)).toList();
-  }
-
-  /** The edited item's findings anew, the rest moved; null when that cannot be done exactly. */
-  private LocalFindings runLocalItem(ConfigFile file, LocalFindings before, Workspace.ItemEdit edit) {
-    ProviderEntry provider = file.providers().get(edit.item());
-    int start = edit.regionStart();
-    int end = edit.regionEnd() + edit.delta();
-    List<Finding> fresh = new ArrayList<>();
-    try {
-      for (ProviderRule rule : providerRulesFor(file)) {
-        Reporter reporter = new Reporter(rule.info());
-        rule.check(file, provider, reporter);
-        fresh.addAll(reporter.findings());
-      }
-      ConfigFile view = file.itemView(provider);
-      for (FileRule rule : fileRulesFor(file)) {
-        Reporter reporter = new Reporter(rule.info());
-        rule.check(view, reporter);
-        for (Finding f : reporter.findings()) {
-          if (f.span().start() >= start && f.span().start() < end) {
-            fresh.add(f); // the view reports the file around the item again: that part is before's
-          }
-        }
-      }
-    } catch (RuntimeException | StackOverflowError e) {
-      return null; // the whole file again, where the failure is isolated and reported
-    }
-    return before.replacingItem(file, edit, fresh);
-  }
-
-  /** Every provider and file rule over the whole file; each finding kept with its item. */
-  private LocalFindings runLocalWhole(ConfigFile file) {
-    int[] regions = dev.ptree.model.ItemReparse.regions(file);
-    List<Supplier<Located>> tasks = new ArrayList<>();
-    for (FileRule rule : fileRulesFor(file)) {
-      tasks.add(() -> {
-        List<Finding> found = isolated(rule, file.path(), reporter -> rule.check(file, reporter));
-        int[] items = new int[found.size()];
-        for (int k = 0; k < items.length; k++) {
-          items[k] = regions == null ? LocalFindings.OUTSIDE : LocalFindings.itemAt(regions, found.get(k).span().start());
-        }
-        return new Located(found, items);
-      });
-    }
-    List<ProviderRule> perProvider = providerRulesFor(file);
-    int n = file.providers().size();
-    if (!perProvider.isEmpty()) {
-      for (int i = 0; i < n; i += sliceSize) {
-        int from = i;
-        int to = Math.min(n, i + sliceSize);
-        tasks.add(() -> runProviders(perProvider, file, from, to));
-      }
-    }
-    List<Located> done = tasks.size() > 2 && n > sliceSize
-        ? tasks.parallelStream().map(Supplier::get).toList()
-        : tasks.stream().map(Supplier::get).toList();
-    List<Finding> findings = new ArrayList<>();
-    int size = done.stream().mapToInt(d -> d.findings().size()).sum();
-    int[] items = new int[size];
-    for (Located d : done) {
-      System.arraycopy(d.items(), 0, items, findings.size(), d.items().length);
-      findings.addAll(d.findings());
-    }
-    return new LocalFindings(file, List.copyOf(findings), regions == null ? null : items);
-  }
-
-  /** Findings, each with the provider item it belongs to. */
-  private record Located(List<Finding> findings, int[] items) {}
-
-  /** Providers {@code from} (inclusive) to {@code to} (exclusive) of a file, every rule on each, by provider. */
-  private Located runProviders(List<ProviderRule> rules, ConfigFile file, int from, int to) {
-    List<ProviderEntry> providers = file.providers().subList(from, to);
-    List<Finding> out = new ArrayList<>();
-    int[] items = new int[16];
-    for (ProviderRule rule : rules) {
-      List<Integer> owners = new ArrayList<>();
-      boolean[] finished = {false};
-      List<Finding> found = isolated(rule, file.path(), reporter -> {
-        for (ProviderEntry p : providers) {
-          rule.check(file, p, reporter);
-          while (owners.size() < reporter.size()) {
-            owners.add(p.index());
-          }
-        }
-        finished[0] = true;
-      });
-      boolean failed = !finished[0]; // an isolated failure is the file's, not a provider's
-      for (int k = 0; k < found.size(); k++) {
-        if (out.size() == items.length) {
-          items = java.util.Arrays.copyOf(items, items.length * 2);
-        }
-        items[out.size()] = failed ? LocalFindings.OUTSIDE : owners.get(k);
-        out.add(found.get(k));
-      }
-    }
-    return new Located(out, java.util.Arrays.copyOf(items, out.size()));
+    return local.run(file, before, edit);
   }
 
   /** The rules that read trees, over one tree file on its own (and its view as a config set). */
@@ -258,7 +141,7 @@ public final class Engine {
     for (int i = 0; i < n && !perProvider.isEmpty(); i += sliceSize) {
       int from = i;
       int to = Math.min(n, i + sliceSize);
-      tasks.add(() -> runProviders(perProvider, file, from, to).findings());
+      tasks.add(() -> local.providers(perProvider, file, from, to).findings());
     }
     if (n <= sliceSize) { // a small tree: its tasks in turn, no stream to set up
       List<Finding> out = new ArrayList<>();
@@ -271,7 +154,7 @@ public final class Engine {
   }
 
   /** One rule, isolated: if it throws, its findings are one "internal error" and the rest go on. */
-  private List<Finding> isolated(Rule rule, String path, Consumer<Reporter> body) {
+  List<Finding> isolated(Rule rule, String path, Consumer<Reporter> body) {
     Reporter reporter = new Reporter(rule.info());
     try {
       long t0 = System.nanoTime();
