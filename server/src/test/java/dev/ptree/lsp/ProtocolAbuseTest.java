@@ -159,7 +159,8 @@ class ProtocolAbuseTest {
       String key = String.valueOf(id);
       long deadline = System.currentTimeMillis() + WAIT_MS;
       synchronized (this) {
-        while (!responses.containsKey(key)) {
+        // the reader makes the id's list, then adds the response: wait for the response itself
+        while (responses.getOrDefault(key, List.of()).isEmpty()) {
           long left = deadline - System.currentTimeMillis();
           if (left <= 0 || !process.isAlive()) {
             throw new AssertionError("no response to id " + key + (process.isAlive() ? " in time" : "; the server exited")
