@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * Stage one of a snapshot: the config sets, one per folder, each with the raw findings of the
@@ -97,25 +97,26 @@ final class ConfigSets {
   private static ConfigSet check(String directory, List<Document> members, ConfigSet before, Engine engine) {
     ConfigSetContext context = new ConfigSetContext(directory, members.stream().map(Document::config).toList());
     // a large set's members, and its set-wide rules, are checked side by side
-    int providers = members.stream().mapToInt(d -> d.config().providers().size()).sum();
-    List<Supplier<Object>> tasks = new ArrayList<>(members.size() + 1);
-    tasks.add(() -> engine.runSetWide(context));
-    for (Document d : members) {
-      tasks.add(() -> engine.runLocal(d.config(), before == null ? null : before.local().get(d.path()), d.edit()));
+    boolean large = members.size() > 1 && members.stream().mapToInt(d -> d.config().providers().size()).sum() > 2_000;
+    ForkJoinTask<List<Finding>> setWide = ForkJoinTask.adapt(() -> engine.runSetWide(context));
+    if (large) {
+      setWide.fork();
+    } else {
+      setWide.invoke();
     }
-    List<Object> done = (members.size() > 1 && providers > 2_000 ? tasks.parallelStream() : tasks.stream())
-        .map(Supplier::get).toList();
-    @SuppressWarnings("unchecked")
-    Map<String, List<Finding>> raw = Engine.byPath((List<Finding>) done.get(0));
+    List<LocalFindings> found = (large ? members.parallelStream() : members.stream())
+        .map(d -> engine.runLocal(d.config(), before == null ? null : before.local().get(d.path()), d.edit()))
+        .toList();
+    Map<String, List<Finding>> raw = Engine.byPath(setWide.join());
     Map<String, LocalFindings> local = new HashMap<>();
     for (int i = 0; i < members.size(); i++) {
-      Document d = members.get(i);
-      LocalFindings found = (LocalFindings) done.get(i + 1);
-      local.put(d.path(), found);
-      if (!found.findings().isEmpty()) {
-        List<Finding> all = new ArrayList<>(raw.getOrDefault(d.path(), List.of()));
-        all.addAll(found.findings());
-        raw.put(d.path(), all);
+      String path = members.get(i).path();
+      LocalFindings mine = found.get(i);
+      local.put(path, mine);
+      if (!mine.findings().isEmpty()) {
+        List<Finding> all = new ArrayList<>(raw.getOrDefault(path, List.of()));
+        all.addAll(mine.findings());
+        raw.put(path, all);
       }
     }
     return new ConfigSet(List.copyOf(members), context, raw, local);

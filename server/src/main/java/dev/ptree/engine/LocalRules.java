@@ -10,7 +10,6 @@ import dev.ptree.rules.Reporter;
 import dev.ptree.rules.Rule;
 import dev.ptree.rules.RuleInfo;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -139,28 +138,24 @@ final class LocalRules {
   Located providers(List<ProviderRule> rules, ConfigFile file, int from, int to) {
     List<ProviderEntry> providers = file.providers().subList(from, to);
     List<Finding> out = new ArrayList<>();
-    int[] items = new int[16];
+    List<Integer> owners = new ArrayList<>();
     for (ProviderRule rule : rules) {
-      List<Integer> owners = new ArrayList<>();
+      List<Integer> mine = new ArrayList<>();
       boolean[] finished = {false};
       List<Finding> found = isolation.run(rule, file.path(), reporter -> {
         for (ProviderEntry p : providers) {
           rule.check(file, p, reporter);
-          while (owners.size() < reporter.size()) {
-            owners.add(p.index());
+          while (mine.size() < reporter.size()) {
+            mine.add(p.index());
           }
         }
         finished[0] = true;
       });
-      boolean failed = !finished[0]; // an isolated failure is the file's, not a provider's
       for (int k = 0; k < found.size(); k++) {
-        if (out.size() == items.length) {
-          items = Arrays.copyOf(items, items.length * 2);
-        }
-        items[out.size()] = failed ? LocalFindings.OUTSIDE : owners.get(k);
-        out.add(found.get(k));
+        owners.add(finished[0] ? mine.get(k) : LocalFindings.OUTSIDE); // an isolated failure is the file's
       }
+      out.addAll(found);
     }
-    return new Located(out, Arrays.copyOf(items, out.size()));
+    return new Located(out, owners.stream().mapToInt(Integer::intValue).toArray());
   }
 }

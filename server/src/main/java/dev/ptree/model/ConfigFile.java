@@ -32,7 +32,7 @@ public record ConfigFile(SourceDocument document, YamlDocument yaml, boolean loa
    */
   public ConfigFile itemView(ProviderEntry provider) {
     return new ConfigFile(document, yaml, loadedByNova, List.of(provider),
-        dev.ptree.yaml.NodeShift.subtree(provider.item()), tree);
+        YamlDocument.nodesUnder(provider.item()), tree);
   }
 
   public boolean isTree() {

@@ -53,10 +53,10 @@ public final class ItemReparse {
     // the editor's edit says where the texts differ; a text read whole is compared
     int[] kept = now.text().keptSince(old.document().text());
     int prefix = kept != null ? kept[0] : SourceText.commonPrefix(before, after);
-    if (before.equals(after)) {
+    int suffix = kept != null ? kept[1] : SourceText.commonSuffix(before, after, Math.min(before.length(), after.length()) - prefix);
+    if (before.length() == after.length() && prefix + suffix >= before.length()) {
       return null; // the same text: nothing to re-read
     }
-    int suffix = kept != null ? kept[1] : SourceText.commonSuffix(before, after, Math.min(before.length(), after.length()) - prefix);
     int editEnd = before.length() - suffix;
     int item = itemAt(before, list, prefix);
     if (item < 0) {
@@ -238,6 +238,4 @@ public final class ItemReparse {
     int newline = text.indexOf('\n', offset);
     return newline < 0 ? text.length() : newline + 1;
   }
-
-
 }

@@ -152,7 +152,8 @@ public final class SourceText {
     return i;
   }
 
-  private static boolean isAscii(String s) {
+  /** Whether every character of {@code s} is ASCII. */
+  public static boolean isAscii(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (s.charAt(i) > 0x7F) {
         return false;

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Copies of nodes moved by an edit before them: the same nodes with every span shifted by a
  * delta. The copies are recorded as they are made, children before their parent, as a parser
- * records the nodes it builds.
+ * records the nodes it builds. Also the nesting depth of a subtree, which a re-read item is
+ * measured by.
  */
 public final class NodeShift {
   private NodeShift() {}
@@ -59,10 +60,5 @@ public final class NodeShift {
       return 0;
     }
     return 1 + deepest;
-  }
-
-  /** A node and every node under it, keys included. */
-  public static List<YNode> subtree(YNode node) {
-    return new YamlDocument(node, List.of(), 0, false).nodes();
   }
 }

@@ -15,9 +15,15 @@ public record YamlDocument(YNode root, List<YamlProblem> problems, int maxCollec
 
   /** Every distinct node, keys included, in no particular order; aliased nodes appear once. */
   public List<YNode> nodes() {
-    if (builtNodes != null) {
-      return builtNodes;
-    }
+    return builtNodes != null ? builtNodes : walk(root, shared);
+  }
+
+  /** A node and every node under it, keys included (a tree without aliases). */
+  public static List<YNode> nodesUnder(YNode node) {
+    return walk(node, false);
+  }
+
+  private static List<YNode> walk(YNode root, boolean shared) {
     java.util.ArrayList<YNode> out = new java.util.ArrayList<>();
     if (root == null) {
       return out;

@@ -50,6 +50,8 @@ public final class Key {
   private String doc;
   private String label;
   private List<Key> children = List.of();
+  /** Their names, kept beside them: rules ask for them at every mapping they check. */
+  private List<String> childNames = List.of();
   private Supplier<Key> item;
   private Supplier<Key> entry;
   private Names names;
@@ -67,7 +69,7 @@ public final class Key {
 
   public static Key mapping(String name, Key... children) {
     Key k = new Key(name, Type.MAPPING);
-    k.children = List.of(children);
+    k.setChildren(List.of(children));
     return k;
   }
 
@@ -186,7 +188,7 @@ public final class Key {
     Key k = copy();
     List<Key> more = new ArrayList<>(children);
     more.add(child);
-    k.children = List.copyOf(more);
+    k.setChildren(List.copyOf(more));
     return k;
   }
 
@@ -198,7 +200,7 @@ public final class Key {
 
   Key withChildren(List<Key> children) {
     Key k = copy();
-    k.children = List.copyOf(children);
+    k.setChildren(List.copyOf(children));
     return k;
   }
 
@@ -211,6 +213,7 @@ public final class Key {
     k.doc = doc;
     k.label = label;
     k.children = children;
+    k.childNames = childNames;
     k.item = item;
     k.entry = entry;
     k.names = names;
@@ -262,19 +265,14 @@ public final class Key {
     return children;
   }
 
-  /** The names of the declared children; computed once per children list (rules ask for every mapping). */
   public List<String> childNames() {
-    List<String> names = childNames;
-    if (names == null || namedChildren != children) {
-      names = children.stream().map(Key::name).toList();
-      childNames = names;
-      namedChildren = children;
-    }
-    return names;
+    return childNames;
   }
 
-  private volatile List<String> childNames;
-  private volatile List<Key> namedChildren;
+  private void setChildren(List<Key> children) {
+    this.children = children;
+    this.childNames = children.stream().map(Key::name).toList();
+  }
 
   /** The declared child, or null. */
   public Key child(String name) {

@@ -1,5 +1,6 @@
 package dev.ptree.rules.neutralization;
 
+import dev.ptree.text.SourceText;
 import dev.ptree.model.ConfigFile;
 import dev.ptree.model.InventoryRecord;
 import dev.ptree.yaml.ScalarStyle;
@@ -47,7 +48,7 @@ final class TextScan {
       return; // no escapes and nothing non-ASCII: no string can hold such a character
     }
     file.nodes().forEach(node -> {
-      if (node instanceof YScalar s && s.style() == ScalarStyle.DOUBLE_QUOTED && hasNonAscii(s.text())) {
+      if (node instanceof YScalar s && s.style() == ScalarStyle.DOUBLE_QUOTED && !SourceText.isAscii(s.text())) {
         String raw = file.document().text().slice(s.span());
         String text = s.text();
         for (int i = 0; i < text.length(); ) {
@@ -94,15 +95,6 @@ final class TextScan {
       out.add(v);
     }
     return out;
-  }
-
-  private static boolean hasNonAscii(String t) {
-    for (int i = 0; i < t.length(); i++) {
-      if (t.charAt(i) > 0x7F) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static boolean isBidi(int cp) {
